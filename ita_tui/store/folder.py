@@ -1,0 +1,174 @@
+"""A records folder on disk ⇄ the model: load everything that can be loaded, save edits safely.
+
+Layout: `agency.toml`, then per fiscal year `<BE year>/report.toml` and `<BE year>/measures/*.toml`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import tomlkit
+
+from ..model.findings import Finding, Severity
+from ..model.records import FiscalYear, Records
+from .atomic import write_atomically
+from .errors import ConflictError, SaveRefused
+from .schema import read_agency, read_measure, read_report
+from .source import SourceFile, parse_source, read_source
+
+YEAR_FOLDER = re.compile(r"^[0-9]{4}$")
+_FILENAME_ORDER = re.compile(r"^([0-9]+)")
+
+
+class RecordStore:
+    """The loaded records folder: model, per-file sources (for positions and saving), load findings."""
+
+    def __init__(self, root: Path):
+        self.root = Path(root)
+        self.sources: dict[str, SourceFile] = {}
+        self.findings: list[Finding] = []
+        self.records = Records()
+        self._documents: dict[str, tomlkit.TOMLDocument] = {}
+
+    # -- loading ------------------------------------------------------------------------------
+    @classmethod
+    def load(cls, root: Path | str) -> "RecordStore":
+        store = cls(Path(root))
+        if not store.root.is_dir():
+            raise FileNotFoundError(f"records folder not found: {store.root}")
+        store._load_all()
+        return store
+
+    def _read(self, path: Path) -> SourceFile | None:
+        result = read_source(self.root, path)
+        if isinstance(result, Finding):
+            self.findings.append(result)
+            return None
+        self.sources[result.relative_path] = result
+        return result
+
+    def _load_all(self) -> None:
+        agency_path = self.root / "agency.toml"
+        if agency_path.exists() or agency_path.is_symlink():
+            source = self._read(agency_path)
+            if source is not None:
+                self.records.agency = read_agency(source.relative_path, source.values, self.findings)
+        else:
+            self.findings.append(Finding("file-missing", Severity.ERROR, "agency.toml", (), {}, 1, 1))
+        for folder in sorted(self.root.iterdir()):
+            if folder.is_dir() and YEAR_FOLDER.match(folder.name) and self._inside_root(folder):
+                self._load_year(folder)
+
+    def _inside_root(self, path: Path) -> bool:
+        inside = path.resolve().is_relative_to(self.root.resolve())
+        if not inside:
+            relative = path.relative_to(self.root).as_posix()
+            self.findings.append(Finding("file-outside-records", Severity.ERROR, relative, (),
+                                         {"target": str(path.resolve())}, 1, 1))
+        return inside
+
+    def _load_year(self, folder: Path) -> None:
+        folder_year = int(folder.name)
+        report_path = folder / "report.toml"
+        year = FiscalYear(fiscal_year=folder_year)
+        year.origin.file = report_path.relative_to(self.root).as_posix()
+        if report_path.exists() or report_path.is_symlink():
+            source = self._read(report_path)
+            if source is not None:
+                year = read_report(source.relative_path, folder_year, source.values, self.findings)
+        else:
+            self.findings.append(Finding("file-missing", Severity.ERROR, year.origin.file, (), {}, 1, 1))
+        measures_folder = folder / "measures"
+        if measures_folder.is_dir() and self._inside_root(measures_folder):
+            for index, path in enumerate(sorted(measures_folder.glob("*.toml")), start=1):
+                source = self._read(path)
+                if source is None:
+                    continue
+                match = _FILENAME_ORDER.match(path.name)
+                fallback_order = int(match[1]) if match else index
+                year.measures.append(read_measure(source.relative_path, fallback_order, source.values,
+                                                  self.findings))
+        year.measures.sort(key=lambda measure: (measure.order, measure.origin.file))
+        self.records.years[folder_year] = year
+
+    # -- positions ----------------------------------------------------------------------------
+    def locate(self, finding: Finding) -> Finding:
+        """Fill in line and column from the finding's key path (files that failed to load keep theirs)."""
+        if finding.line == 0:
+            source = self.sources.get(finding.file)
+            finding.line, finding.col = source.position(finding.key_path) if source else (1, 1)
+        return finding
+
+    # -- saving -------------------------------------------------------------------------------
+    def document(self, relative_path: str) -> tomlkit.TOMLDocument:
+        """The style-preserving document of a loaded file (parsed on first use, for editing)."""
+        if relative_path not in self._documents:
+            source = self.sources[relative_path]
+            document = tomlkit.parse(source.text)
+            if document.unwrap() != source.values:
+                raise SaveRefused(f"{relative_path}: the two TOML parsers disagree; not editing it")
+            self._documents[relative_path] = document
+        return self._documents[relative_path]
+
+    def render(self, relative_path: str) -> bytes:
+        """The bytes that saving *relative_path* now would write."""
+        source = self.sources[relative_path]
+        text = self.document(relative_path).as_string() if relative_path in self._documents else source.text
+        return (b"\xef\xbb\xbf" if source.has_bom else b"") + text.encode("utf-8")
+
+    def set_value(self, relative_path: str, key_path: tuple, value: object) -> None:
+        """Change one value in the document (None removes the key); only its own lines change."""
+        container = self.document(relative_path)
+        for key in key_path[:-1]:
+            container = container[key]
+        last = key_path[-1]
+        if value is None:
+            if last in container:
+                del container[last]
+        elif isinstance(last, int):
+            container[last] = value
+        else:
+            container[last] = value
+
+    def is_modified(self, relative_path: str) -> bool:
+        return relative_path in self._documents and self.render(relative_path) != self.sources[relative_path].raw
+
+    def save(self, relative_path: str, *, overwrite_sha256: str | None = None) -> bool:
+        """Write the edited document atomically. Refuses if the file changed on disk since it was read,
+        unless *overwrite_sha256* names exactly the disk content the user has seen and chose to replace."""
+        source = self.sources[relative_path]
+        new_raw = self.render(relative_path)
+        on_disk = _read_bytes_or_none(source.path)
+        expected = overwrite_sha256 or source.sha256
+        if on_disk is None or hashlib.sha256(on_disk).hexdigest() != expected:
+            raise ConflictError(relative_path, new_raw.decode("utf-8", errors="replace"),
+                                None if on_disk is None else on_disk.decode("utf-8", errors="replace"))
+        if new_raw == on_disk:
+            return False
+        checked = parse_source(relative_path, source.path, new_raw)
+        if isinstance(checked, Finding):
+            raise SaveRefused(f"{relative_path}: the edited file would not load again ({checked.rule_id})")
+        write_atomically(source.path, new_raw)
+        self.sources[relative_path] = checked
+        return True
+
+    def reload(self, relative_path: str) -> None:
+        """Forget edits to one file and read it again from disk (after a conflict, a git pull…)."""
+        self._documents.pop(relative_path, None)
+        source = self.sources[relative_path]
+        result = read_source(self.root, source.path)
+        if isinstance(result, SourceFile):
+            self.sources[relative_path] = result
+
+
+def _read_bytes_or_none(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+def load_records(root: Path | str) -> RecordStore:
+    return RecordStore.load(root)

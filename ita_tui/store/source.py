@@ -1,0 +1,107 @@
+"""One TOML file as read from disk: exact bytes, their hash, the decoded text and the parsed values.
+
+Reading never raises: a file that cannot be used becomes a finding that names file, line and rule.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model.findings import Finding, Severity
+from .locate import TomlPositions
+
+MAX_FILE_BYTES = 1024 * 1024
+BOM = b"\xef\xbb\xbf"
+_CONFLICT_MARKER = re.compile(rb"^(<{7}|={7}|>{7}|\|{7})(?: |\r?$)", re.MULTILINE)
+_TOMLLIB_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+@dataclass
+class SourceFile:
+    """A records file that was read successfully (its values may still be of the wrong type)."""
+
+    relative_path: str
+    path: Path
+    raw: bytes
+    text: str  # without BOM
+    has_bom: bool
+    values: dict
+    _positions: TomlPositions | None = field(default=None, repr=False)
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.raw).hexdigest()
+
+    def position(self, key_path: tuple) -> tuple[int, int]:
+        if self._positions is None:
+            self._positions = TomlPositions(self.text)
+        return self._positions.find(key_path)
+
+
+def _line_col_of_byte(raw: bytes, offset: int) -> tuple[int, int]:
+    line = raw.count(b"\n", 0, offset) + 1
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    column = len(raw[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return line, column
+
+
+def _problem(relative_path: str, rule_id: str, line: int = 1, col: int = 1, **params) -> Finding:
+    return Finding(rule_id, Severity.ERROR, relative_path, (), params, line, col)
+
+
+def read_source(root: Path, path: Path) -> SourceFile | Finding:
+    """Read and parse *path* inside *root*, or say why it cannot be used."""
+    relative_path = path.relative_to(root).as_posix()
+    try:
+        if path.is_symlink():
+            target = path.resolve()
+            if not target.is_relative_to(root.resolve()):
+                return _problem(relative_path, "file-outside-records", target=str(target))
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return _problem(relative_path, "file-too-large", size=size, limit=MAX_FILE_BYTES)
+        raw = path.read_bytes()
+    except OSError as error:
+        return _problem(relative_path, "file-unreadable", reason=error.strerror or str(error))
+    return parse_source(relative_path, path, raw)
+
+
+def parse_source(relative_path: str, path: Path, raw: bytes) -> SourceFile | Finding:
+    """Decode and parse bytes already read (also used to re-check what is about to be written)."""
+    marker = _CONFLICT_MARKER.search(raw)
+    if marker:
+        line, col = _line_col_of_byte(raw, marker.start())
+        return _problem(relative_path, "file-merge-conflict", line, col)
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line, col = _line_col_of_byte(raw, nul)
+        return _problem(relative_path, "file-nul-byte", line, col)
+    has_bom = raw.startswith(BOM)
+    body = raw[len(BOM):] if has_bom else raw
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, col = _line_col_of_byte(body, error.start)
+        return _problem(relative_path, "file-not-utf8", line, col, byte=f"0x{body[error.start]:02X}")
+    try:
+        values = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        position = _TOMLLIB_POSITION.search(message)
+        line, col = (int(position[1]), int(position[2])) if position else (1, 1)
+        return _problem(relative_path, "file-toml-syntax", line, col,
+                        detail=_TOMLLIB_POSITION.sub("", message).strip())
+    return SourceFile(relative_path, path, raw, text, has_bom, values)
+
+
+def file_mode_and_owner(path: Path) -> tuple[int, int, int] | None:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status.st_mode & 0o7777, status.st_uid, status.st_gid

@@ -1,0 +1,64 @@
+"""The one inspection of record text at the load boundary: what would mislead a reader or a terminal.
+
+Nothing is removed from the data; problems become checker findings, and `visible()` gives the one
+safe way to show a string on a terminal.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+THAI_ABOVE_BELOW_MARKS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e"
+THAI_TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b"
+ORPHAN_MARK = re.compile(rf"(?:^|(?<=\s))[{THAI_ABOVE_BELOW_MARKS}]")
+DOUBLED_MARK = re.compile(rf"([{THAI_ABOVE_BELOW_MARKS}])\1|[{THAI_TONE_MARKS}][{THAI_TONE_MARKS}]")
+
+
+@dataclass(frozen=True)
+class TextProblem:
+    rule_id: str
+    offset: int
+    char: str
+
+
+def inspect_text(text: str) -> list[TextProblem]:
+    """Every hygiene problem in *text*, in order of appearance."""
+    problems: list[TextProblem] = []
+    for rule_id, pattern in (
+        ("text-control-char", CONTROL_CHARACTERS),
+        ("text-bidi-control", BIDI_CONTROLS),
+        ("text-zero-width", ZERO_WIDTH),
+        ("text-orphan-mark", ORPHAN_MARK),
+        ("text-doubled-mark", DOUBLED_MARK),
+    ):
+        for match in pattern.finditer(text):
+            problems.append(TextProblem(rule_id, match.start(), match.group()))
+    problems.sort(key=lambda problem: problem.offset)
+    return problems
+
+
+def codepoint_name(char: str) -> str:
+    return " ".join(f"U+{ord(c):04X}" for c in char)
+
+
+_STAND_INS = {chr(code): chr(0x2400 + code) for code in range(0x20)}
+_STAND_INS.update({"\x7f": "␡", "\n": "\n", "\t": "\t"})
+
+
+def visible(text: str) -> str:
+    """*text* safe for a terminal: controls become visible stand-ins (␛), bidi/zero-width become ⟨U+XXXX⟩."""
+
+    def replace(match: re.Match[str]) -> str:
+        char = match.group()
+        if char in _STAND_INS:
+            return _STAND_INS[char]
+        return f"⟨U+{ord(char):04X}⟩"
+
+    return _UNSAFE.sub(replace, text)
+
+
+_UNSAFE = re.compile(f"{CONTROL_CHARACTERS.pattern}|{BIDI_CONTROLS.pattern}|{ZERO_WIDTH.pattern}".replace("\\x0b", "\\x0b"))
