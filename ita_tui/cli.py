@@ -1,0 +1,79 @@
+"""The `ita` command: the terminal app by default; `ita check`, `ita render` for scripts and CI.
+
+Heavy imports (Textual, fpdf2) happen inside the sub-command that needs them, so `ita check` starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .i18n import detect_language, tr
+
+EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="ita", description="ITA records: edit, check, print (Thai government)")
+    parser.add_argument("--records", default="records", help="records folder (default: ./records)")
+    parser.add_argument("--lang", choices=("th", "en"), help="interface language (default: Thai)")
+    commands = parser.add_subparsers(dest="command")
+
+    check = commands.add_parser("check", help="check the records; exit 1 if there are errors")
+    check.add_argument("path", nargs="?", help="records folder (default: --records)")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--year", type=int, help="only this fiscal year (BE)")
+    check.add_argument("--lang", choices=("th", "en"), default=argparse.SUPPRESS)
+
+    render = commands.add_parser("render", help="print the memo and the measures report of a fiscal year as PDF")
+    render.add_argument("year", type=int, help="fiscal year, BE (e.g. 2566)")
+    which = render.add_mutually_exclusive_group()
+    which.add_argument("--memo", action="store_true", help="only the memo")
+    which.add_argument("--report", action="store_true", help="only the measures report")
+    render.add_argument("-o", "--output", help="output PDF path, or - for stdout (default: out/<FY>/)")
+    render.add_argument("--layout", default="default", help="layout name in layouts/ or a folder")
+    render.add_argument("--strict", action="store_true", help="refuse to render when the checker finds errors")
+    render.add_argument("--with-evidence", action="store_true", help="append evidence PDFs as annexes")
+    render.add_argument("--records", dest="render_records", default=argparse.SUPPRESS)
+    render.add_argument("--lang", choices=("th", "en"), default=argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    lang = detect_language(getattr(args, "lang", None))
+    if args.command == "check":
+        return _check(Path(args.path or args.records), args.format, args.year, lang)
+    if args.command == "render":
+        from .render.command import render_command
+
+        records = Path(getattr(args, "render_records", args.records))
+        return render_command(records, args, lang)
+    from .tui.app import run_app
+
+    return run_app(Path(args.records), lang)
+
+
+def _check(records: Path, output_format: str, year: int | None, lang: str) -> int:
+    from .check import run_checks
+    from .check.output import findings_as_json, findings_as_text
+    from .store import load_records
+
+    try:
+        store = load_records(records)
+    except (FileNotFoundError, NotADirectoryError, PermissionError):
+        print(tr("cli.records-not-found", lang, path=records), file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    if year is not None and year not in store.records.years:
+        print(tr("cli.year-not-found", lang, year=year, path=records), file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    report = run_checks(store, year)
+    files = len({*store.sources, *(f.file for f in store.findings)})
+    render = findings_as_json if output_format == "json" else findings_as_text
+    sys.stdout.write(render(report.findings, files, lang))
+    return EXIT_FINDINGS if report.has_errors else EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

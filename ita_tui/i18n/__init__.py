@@ -1,0 +1,35 @@
+"""All interface words in one catalogue per language; Thai is the default.
+
+`tr(key, lang, **params)` looks a key up (falling back to English, then to the key itself) and fills
+its `{placeholders}` safely.
+"""
+
+from __future__ import annotations
+
+import os
+
+from ..templating import fill
+from . import en, th
+
+CATALOGUES = {"th": th.MESSAGES, "en": en.MESSAGES}
+LANGUAGES = tuple(CATALOGUES)
+
+
+def detect_language(requested: str | None = None, environ: dict | None = None) -> str:
+    """--lang wins, then ITA_LANG, then an English locale (LC_ALL, LC_MESSAGES, LANG) gives English; else Thai."""
+    if requested in CATALOGUES:
+        return requested
+    environ = os.environ if environ is None else environ
+    explicit = environ.get("ITA_LANG", "")
+    if explicit in CATALOGUES:
+        return explicit
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(variable, "")
+        if value:
+            return "en" if value.lower().startswith("en") else "th"
+    return "th"
+
+
+def tr(key: str, lang: str = "th", **params: object) -> str:
+    template = CATALOGUES.get(lang, th.MESSAGES).get(key) or en.MESSAGES.get(key) or key
+    return fill(template, params, strict=False)
