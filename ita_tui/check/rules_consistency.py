@@ -43,52 +43,58 @@ def fiscal_years_in_text(records: Records) -> Iterator[Finding]:
                                        "offset": mention.offset})
 
 
-_NOT_TEXT = re.compile(r"[\s\u200b.,;:!?\"'“”‘’()\[\]/\-–—]+")
-SIMILARITY_THRESHOLD = 0.85
-_SHINGLE = 4
+_NOT_WORDS = re.compile(r"[\s\u200b.,;:!?\"'“”‘’()\[\]/\-–—0-9๐-๙]+")
+COPIED_SHARE = 0.6  # this share of a field's items found in one other measure makes it a copy
+MIN_ITEM_CHARACTERS = 12
+MIN_COPIED_CHARACTERS = 40  # a short common step ("แต่งตั้งคณะทำงาน") shared by two measures is no copy
 
 
-def _shingles(text: str) -> frozenset[str]:
-    compact = _NOT_TEXT.sub("", text)
-    return frozenset(compact[i:i + _SHINGLE] for i in range(max(len(compact) - _SHINGLE + 1, 1)))
+def _normalized(text: str) -> str:
+    """What stays of a text when spacing, punctuation and numbers are ignored: copies differ in those."""
+    return _NOT_WORDS.sub("", text)
 
 
-def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
-    smaller, larger = sorted((len(a), len(b)))
-    if not larger or smaller / larger < SIMILARITY_THRESHOLD:
-        return 0.0  # Jaccard cannot reach the threshold: skip the set work
-    return len(a & b) / len(a | b)
-
-
-def _compared_fields(measure: Measure) -> dict[str, str]:
+def _compared_items(measure: Measure) -> dict[str, list[str]]:
     return {
-        "steps": "\n".join(measure.steps),
-        "results": "\n".join(result.text for result in measure.results),
-        "recommendation": measure.recommendation,
+        "steps": measure.steps,
+        "results": [result.text for result in measure.results],
+        "recommendation": [measure.recommendation],
     }
 
 
 def copied_between_measures(records: Records) -> Iterator[Finding]:
-    """Steps, results or recommendation of one measure (nearly) identical to an earlier measure's."""
+    """Steps, results or recommendation of a measure that repeat an earlier measure's (spacing, punctuation
+    and numbers aside). Linear in the amount of text: items are matched by their normalized form."""
     for year in records.years.values():
-        earlier: list[tuple[Measure, dict[str, frozenset[str]]]] = []
+        seen: dict[tuple[str, str], list[Measure]] = {}
         for measure in year.measures:
-            fields = {name: _shingles(text) for name, text in _compared_fields(measure).items() if len(text) >= 20}
-            for field, shingles in fields.items():
-                for other, other_fields in earlier:
-                    if field in other_fields:
-                        similarity = _similarity(shingles, other_fields[field])
-                        if similarity >= SIMILARITY_THRESHOLD:
-                            yield Finding("copied-from-measure", Severity.WARNING, measure.origin.file, (field,),
-                                          {"field": field, "other_order": other.order,
-                                           "other_file": other.origin.file, "percent": round(similarity * 100)})
-                            break
-            earlier.append((measure, fields))
+            for field, items in _compared_items(measure).items():
+                keys = [_normalized(item) for item in items]
+                keys = [key for key in keys if len(key) >= MIN_ITEM_CHARACTERS]
+                matches: dict[int, tuple[Measure, int, int]] = {}
+                for key in set(keys):
+                    for other in seen.get((field, key), ()):
+                        if other is not measure:
+                            _, count, characters = matches.get(id(other), (other, 0, 0))
+                            repeats = keys.count(key)
+                            matches[id(other)] = (other, count + repeats, characters + repeats * len(key))
+                if keys and matches:
+                    other, count, characters = max(matches.values(), key=lambda match: (match[1], -match[0].order))
+                    share = count / len(keys)
+                    if share >= COPIED_SHARE and characters >= MIN_COPIED_CHARACTERS:
+                        yield Finding("copied-from-measure", Severity.WARNING, measure.origin.file, (field,),
+                                      {"field": field, "other_order": other.order,
+                                       "other_file": other.origin.file, "percent": round(share * 100)})
+                for key in keys:
+                    seen.setdefault((field, key), []).append(measure)
 
 
-# A run of at least three characters that is written again right away, or after และ / หรือ / กับ.
-_REPEATED = re.compile(r"(\S{3,}?)(\s*(?:และ|หรือ|กับ)?\s*)\1")
+_CONJUNCTIONS = frozenset({"และ", "หรือ", "กับ"})
 _THAI_LETTER = re.compile(r"[\u0e01-\u0e2e]")
+MAX_PHRASE_WORDS = 6
+MIN_PHRASE_CHARACTERS = 4
+# Memo of text → repeats, shared across runs by the store's cache (segmenting is the costly part).
+REPEATED_RUNS_MEMO: dict[str, tuple[tuple[str, int], ...]] = {}
 
 
 def repeated_phrases(records: Records) -> Iterator[Finding]:
@@ -101,25 +107,42 @@ def repeated_phrases(records: Records) -> Iterator[Finding]:
                                   {"phrase": phrase, "offset": offset})
 
 
-def repeated_runs(text: str) -> list[tuple[str, int]]:
-    """Each phrase written twice in a row in *text*, with its offset; both copies must be whole words."""
-    found = []
-    position = 0
-    boundaries: set[int] | None = None
-    while True:
-        match = _REPEATED.search(text, position)
-        if not match:
-            return found
-        phrase = match[1]
-        second_start = match.end() - len(phrase)
-        if _THAI_LETTER.search(phrase) and len(phrase) >= 4:
-            if boundaries is None:
-                boundaries = set(word_boundaries(text))
-            if {match.start(), match.end(1), second_start, match.end()} <= boundaries:
-                found.append((text[match.start():match.end()], match.start()))
-                position = match.end()
+def repeated_runs(text: str) -> tuple[tuple[str, int], ...]:
+    """Each phrase written twice in a row in *text* (directly or joined by และ/หรือ/กับ), with its offset."""
+    if text in REPEATED_RUNS_MEMO:
+        return REPEATED_RUNS_MEMO[text]
+    found: list[tuple[str, int]] = []
+    if len(text) >= 2 * MIN_PHRASE_CHARACTERS and _THAI_LETTER.search(text):
+        bounds = word_boundaries(text)
+        words = [(text[a:b], a) for a, b in zip(bounds, bounds[1:]) if not text[a:b].isspace()]
+        tokens = [word for word, _ in words]
+        last_seen: dict[str, int] = {}
+        skip_until = -1
+        for later, token in enumerate(tokens):
+            earlier = last_seen.get(token)
+            last_seen[token] = later
+            if earlier is None or earlier < skip_until or later - earlier > MAX_PHRASE_WORDS + 1:
                 continue
-        position = match.start() + 1
+            match = _repeat_at(tokens, earlier, later)
+            if match:
+                first, last = match
+                start, end = words[first][1], words[last][1] + len(words[last][0])
+                found.append((text[start:end], start))
+                skip_until = last + 1
+    REPEATED_RUNS_MEMO[text] = result = tuple(found)
+    return result
+
+
+def _repeat_at(tokens: list[str], first: int, second: int) -> tuple[int, int] | None:
+    """Whether the words from *first* up to *second* (less a joining conjunction) are written again at
+    *second*: returns (first word, last word of the repeat) or None."""
+    phrase_end = second - 1 if tokens[second - 1] in _CONJUNCTIONS and second - 1 > first else second
+    phrase = tokens[first:phrase_end]
+    if sum(map(len, phrase)) < MIN_PHRASE_CHARACTERS or not _THAI_LETTER.search("".join(phrase)):
+        return None
+    if tokens[second:second + len(phrase)] == phrase:
+        return first, second + len(phrase) - 1
+    return None
 
 
 RULES = (dates_in_text, fiscal_years_in_text, copied_between_measures, repeated_phrases)

@@ -30,6 +30,6 @@ def detect_language(requested: str | None = None, environ: dict | None = None) -
     return "th"
 
 
-def tr(key: str, lang: str = "th", **params: object) -> str:
+def tr(key: str, lang: str = "th", /, **params: object) -> str:
     template = CATALOGUES.get(lang, th.MESSAGES).get(key) or en.MESSAGES.get(key) or key
     return fill(template, params, strict=False)
