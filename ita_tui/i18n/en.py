@@ -66,4 +66,9 @@ MESSAGES = {
     "text-doubled-mark": "doubled Thai mark {char}",
     "unknown-official-suggest": "\"{id}\" is not in the roster (agency.toml): did you mean \"{suggestion}\"?",
     "unknown-status-suggest": "unknown status \"{status}\": did you mean \"{suggestion}\"? (allowed: {allowed})",
+    "render.draft-with-errors": "fiscal year {year} still has {errors} errors (see ita check): this is a draft",
+    "render.refused-errors": "not rendering: fiscal year {year} has {errors} errors (--strict); see ita check",
+    "render.wrote": "wrote {path} ({pages} pages)",
+    "render.missing-glyphs": "the font lacks {chars}: printed as � instead",
+    "render.failed": "cannot render: {reason}",
 }

@@ -74,4 +74,9 @@ MESSAGES = {
     "text-doubled-mark": "สระหรือวรรณยุกต์ซ้อนกัน {char}",
     "unknown-official-suggest": "ไม่พบ \"{id}\" ในทำเนียบผู้ลงนาม (agency.toml) หมายถึง \"{suggestion}\" หรือไม่?",
     "unknown-status-suggest": "ไม่รู้จักสถานะ \"{status}\" หมายถึง \"{suggestion}\" หรือไม่? (ใช้ได้: {allowed})",
+    "render.draft-with-errors": "ปีงบประมาณ {year} ยังมีข้อผิดพลาด {errors} รายการ (ดูด้วย ita check) ไฟล์ที่ได้เป็นฉบับร่าง",
+    "render.refused-errors": "ไม่สร้าง PDF: ปีงบประมาณ {year} มีข้อผิดพลาด {errors} รายการ (--strict) ดูด้วย ita check",
+    "render.wrote": "เขียน {path} แล้ว ({pages} หน้า)",
+    "render.missing-glyphs": "ฟอนต์ไม่มีอักขระ {chars} จึงพิมพ์เป็น � แทน",
+    "render.failed": "สร้าง PDF ไม่ได้: {reason}",
 }

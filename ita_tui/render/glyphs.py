@@ -37,6 +37,7 @@ class PlacedGlyph:
     x_offset: int
     y_offset: int
     width_1000: int  # the advance fpdf2 writes in /W (thousandths of an em)
+    starts_cluster: bool  # first spacing glyph of a grapheme cluster: where justification may add space
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,7 @@ class ShapedText:
     glyphs: tuple[PlacedGlyph, ...]
     advance: int  # font units
     missing: tuple[str, ...]  # characters the font has no glyph for
+    cluster_count: int = 0
 
     def width(self, font: "FontFace", size_pt: float) -> float:
         return self.advance * size_pt / font.units_per_em
@@ -102,42 +104,61 @@ class FontFace:
             name = self._glyph_order[info.codepoint]
             width_1000 = round(self.font.scale * self._hmtx[name][0])
             code = self.font.subset.pick_glyph(Glyph(info.codepoint, unicode, name, width_1000))
-            glyphs.append(PlacedGlyph(code, position.x_advance, position.x_offset, position.y_offset, width_1000))
+            starts = carrier[info.cluster] == index and position.x_advance > 0
+            glyphs.append(PlacedGlyph(code, position.x_advance, position.x_offset, position.y_offset, width_1000,
+                                      starts))
             advance += position.x_advance
-        return ShapedText(tuple(glyphs), advance, tuple(missing))
+        return ShapedText(tuple(glyphs), advance, tuple(missing), sum(1 for glyph in glyphs if glyph.starts_cluster))
 
 
 def draw_shaped(face: FontFace, size_pt: float, shaped: ShapedText, x_pt: float, baseline_pt: float) -> str:
-    """PDF operators that draw *shaped* with its pen starting at (x_pt, baseline_pt), PDF coordinates.
+    return draw_pieces(face, size_pt, [(shaped, 0.0)], x_pt, baseline_pt)
+
+
+def draw_pieces(face: FontFace, size_pt: float, pieces: list[tuple[ShapedText, float]], x_pt: float,
+                baseline_pt: float, cluster_gap_pt: float = 0.0) -> str:
+    """PDF operators that draw a line of shaped pieces, each after an extra gap (points), with the pen
+    starting at (x_pt, baseline_pt) in PDF coordinates. *cluster_gap_pt* is added before every grapheme
+    cluster but the first: Thai distributed justification.
 
     Glyphs that carry text are drawn as one continuous TJ run (so extraction sees no gaps); marks moved by
     GPOS offsets carry no text and are drawn afterwards at their absolute place, so the run never has to
     step back for them.
     """
-    if not shaped.glyphs:
-        return ""
     to_1000 = 1000 / face.units_per_em
     to_pt = size_pt / face.units_per_em
     run: list[str] = []
     codes: list[str] = []
     overlay: list[str] = []
     pending = 0.0  # thousandths of an em the pen must still move right
-    pen = 0  # font units from the start
-    for glyph in shaped.glyphs:
-        if glyph.x_offset or glyph.y_offset:
-            overlay.append(f"1 0 0 1 {x_pt + (pen + glyph.x_offset) * to_pt:.2f} "
-                           f"{baseline_pt + glyph.y_offset * to_pt:.2f} Tm <{glyph.code:04X}> Tj ")
-            pending += glyph.advance * to_1000
-        else:
-            if abs(pending) >= 0.5:
-                if codes:
-                    run.append("<" + "".join(codes) + ">")
-                    codes.clear()
-                run.append(f"{-pending:.0f}")
-            pending = glyph.advance * to_1000 - glyph.width_1000
-            codes.append(f"{glyph.code:04X}")
-        pen += glyph.advance
+    pen = 0.0  # font units from the start
+    first_cluster = True
+    for shaped, gap_pt in pieces:
+        if gap_pt:
+            pending += gap_pt * 1000 / size_pt
+            pen += gap_pt / to_pt
+        for glyph in shaped.glyphs:
+            if glyph.starts_cluster:
+                if cluster_gap_pt and not first_cluster:
+                    pending += cluster_gap_pt * 1000 / size_pt
+                    pen += cluster_gap_pt / to_pt
+                first_cluster = False
+            if glyph.x_offset or glyph.y_offset:
+                overlay.append(f"1 0 0 1 {x_pt + (pen + glyph.x_offset) * to_pt:.2f} "
+                               f"{baseline_pt + glyph.y_offset * to_pt:.2f} Tm <{glyph.code:04X}> Tj ")
+                pending += glyph.advance * to_1000
+            else:
+                if abs(pending) >= 0.5:
+                    if codes:
+                        run.append("<" + "".join(codes) + ">")
+                        codes.clear()
+                    run.append(f"{-pending:.0f}")
+                pending = glyph.advance * to_1000 - glyph.width_1000
+                codes.append(f"{glyph.code:04X}")
+            pen += glyph.advance
     if codes:
         run.append("<" + "".join(codes) + ">")
+    if not run and not overlay:
+        return ""
     text = f"BT /F{face.index} {size_pt:.2f} Tf 1 0 0 1 {x_pt:.2f} {baseline_pt:.2f} Tm [{' '.join(run)}] TJ "
     return text + "".join(overlay) + "ET"

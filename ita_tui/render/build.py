@@ -1,0 +1,91 @@
+"""One fiscal year → PDF bytes: memo and/or report in one document, with metadata and bookmarks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model.records import Records
+from ..templating import fill
+from .canvas import Canvas
+from .layout import load_layout
+from .memo import draw_memo
+from .report import draw_report
+from .values import year_values
+
+DOCUMENTS = ("memo", "report")
+
+
+class EvidenceRefused(Exception):
+    """An evidence path leaves the records folder or is not a readable PDF."""
+
+
+@dataclass
+class Rendered:
+    pdf: bytes
+    pages: int
+    missing_characters: set[str] = field(default_factory=set)
+
+
+def render_year(records: Records, fiscal_year: int, documents: tuple[str, ...] = DOCUMENTS,
+                layout_name: str = "default", evidence_root: Path | None = None,
+                created: dt.datetime | None = None) -> Rendered:
+    """Render *documents* of *fiscal_year* into one PDF; with *evidence_root*, append evidence PDFs."""
+    year = records.years[fiscal_year]
+    values = year_values(records, year)
+    canvas = Canvas()
+    layouts = {name: load_layout(name, layout_name) for name in documents}
+    first = layouts[documents[0]]
+    pdf = canvas.pdf
+    pdf.set_title(fill(first.get("metadata", "title", ""), values))
+    pdf.set_subject(fill(first.get("metadata", "subject", ""), values))
+    pdf.set_author(records.agency.name)
+    pdf.set_creator("ita-tui")
+    pdf.set_lang("th-TH")
+    pdf.set_creation_date(created or dt.datetime.now(dt.timezone.utc))
+    for name in documents:
+        (draw_memo if name == "memo" else draw_report)(canvas, layouts[name], records, year)
+    data = bytes(pdf.output())
+    pages = pdf.page
+    if evidence_root is not None:
+        data, added = append_evidence(data, records, fiscal_year, evidence_root)
+        pages += added
+    return Rendered(data, pages, canvas.missing_characters)
+
+
+def evidence_files(records: Records, fiscal_year: int, root: Path) -> list[tuple[str, Path]]:
+    """(label, path) of each PDF evidence file of the year's measures; refuses any path leaving *root*."""
+    root = root.resolve()
+    files = []
+    for measure in records.years[fiscal_year].measures:
+        for evidence in measure.evidence:
+            if "://" in evidence:
+                continue
+            path = (root / evidence).resolve()
+            if not path.is_relative_to(root):
+                raise EvidenceRefused(f"{measure.origin.file}: evidence {evidence!r} is outside the records folder")
+            if path.suffix.lower() == ".pdf":
+                files.append((f"{measure.order}. {evidence}", path))
+    return files
+
+
+def append_evidence(data: bytes, records: Records, fiscal_year: int, root: Path) -> tuple[bytes, int]:
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    added = 0
+    for label, path in evidence_files(records, fiscal_year, root):
+        try:
+            reader = PdfReader(path)
+            start = len(writer.pages)
+            writer.append(reader)
+        except Exception as error:  # a broken annex must not lose the whole render
+            raise EvidenceRefused(f"{path}: not a readable PDF ({error})") from None
+        writer.add_outline_item(f"ภาคผนวก {label}", start)
+        added += len(writer.pages) - start
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue(), added

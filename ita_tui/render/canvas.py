@@ -1,0 +1,197 @@
+"""A page cursor over fpdf2: fonts, pages, page numbers, and drawing shaped lines and paragraphs.
+
+y grows downwards from the top of the page in points (like reading); PDF coordinates are computed only
+when drawing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fpdf import FPDF
+from fpdf.enums import PDFResourceType
+
+from ..templating import fill
+from .glyphs import FontFace, draw_pieces
+from .layout import Layout
+from .lines import Line, break_lines, cluster_spacing
+from .text import printable
+
+STYLES = ("regular", "bold", "italic", "bold_italic")
+_FPDF_STYLE = {"regular": "", "bold": "B", "italic": "I", "bold_italic": "BI"}
+BASELINE_RATIO = 0.74  # baseline sits this far down a line box
+
+
+@dataclass
+class Part:
+    """One document inside the PDF (memo, report, annex): its layout and its own page numbering."""
+
+    layout: Layout
+    first_page: int = 0
+    pages: int = 0
+
+
+@dataclass
+class Canvas:
+    pdf: FPDF = field(default_factory=lambda: FPDF(unit="pt", format="A4"))
+    faces: dict[tuple[Path, str], FontFace] = field(default_factory=dict)
+    part: Part | None = None
+    y: float = 0.0
+    missing_characters: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.pdf.set_auto_page_break(False)
+        self.pdf.set_margins(0, 0, 0)
+        self.pdf.c_margin = 0
+
+    # -- layout & pages ---------------------------------------------------------------------
+    @property
+    def layout(self) -> Layout:
+        assert self.part is not None, "begin_part() first"
+        return self.part.layout
+
+    def begin_part(self, layout: Layout, bookmark: str) -> None:
+        self.part = Part(layout)
+        self.add_page(first=True)
+        self.pdf.start_section(bookmark, level=0)
+
+    @property
+    def page_width(self) -> float:
+        return self.pdf.w
+
+    @property
+    def page_height(self) -> float:
+        return self.pdf.h
+
+    @property
+    def left(self) -> float:
+        return self.layout.cm("page", "margin_left_cm")
+
+    @property
+    def right(self) -> float:
+        return self.page_width - self.layout.cm("page", "margin_right_cm")
+
+    @property
+    def bottom(self) -> float:
+        return self.page_height - self.layout.cm("page", "margin_bottom_cm")
+
+    @property
+    def text_width(self) -> float:
+        return self.right - self.left
+
+    def add_page(self, first: bool = False) -> None:
+        page = self.layout.section("page")
+        self.pdf.add_page(orientation="L" if page.get("orientation") == "landscape" else "P",
+                          format=page.get("size", "A4"))
+        self.part.pages += 1
+        if first:
+            self.part.first_page = self.pdf.page
+            self.y = self.layout.cm("page", "margin_top_cm")
+            return
+        self.y = self.layout.cm("page", "continuation_top_cm")
+        number = fill(page.get("page_number_format", "- {page} -"), {"page": self.part.pages})
+        size = self.layout.get("sizes", "body")
+        number = printable(number, self.layout.section("body").get("digits", "thai"))
+        top = self.layout.cm("page", "page_number_top_cm")
+        self.draw_text(number, "regular", size, self.left + (self.text_width - self.width(number, "regular", size)) / 2,
+                       top + size)
+
+    def ensure_room(self, height: float) -> bool:
+        """Start a new page unless *height* more points fit; True if a page was added."""
+        if self.y + height > self.bottom + 0.01:
+            self.add_page()
+            return True
+        return False
+
+    # -- fonts --------------------------------------------------------------------------------
+    def face(self, style: str) -> FontFace:
+        path = self.layout.font_path(style) or self.layout.font_path("regular")
+        key = (path, style)
+        if key not in self.faces:
+            family = f"f{len(self.faces)}"
+            self.pdf.add_font(family, "", str(path))
+            self.pdf.set_font(family, "", 10)
+            self.faces[key] = FontFace(self.pdf.current_font)
+        return self.faces[key]
+
+    def prepare(self, text: str, style: str = "regular") -> str:
+        """Text as printed: layout digits, no invisible characters, a visible U+FFFD for what the font lacks."""
+        face = self.face(style)
+        text = printable(text, self.layout.section("body").get("digits", "thai"))
+        if all(face.has_char(char) for char in text if char not in "\n"):
+            return text
+        out = []
+        for char in text:
+            if char == "\n" or face.has_char(char):
+                out.append(char)
+            else:
+                self.missing_characters.add(char)
+                out.append("\ufffd" if face.has_char("\ufffd") else "?")
+        return "".join(out)
+
+    def width(self, text: str, style: str, size: float) -> float:
+        return self.face(style).width(text, size)
+
+    def measure(self, style: str, size: float):
+        face = self.face(style)
+        return lambda text: face.width(text, size)
+
+    # -- drawing ------------------------------------------------------------------------------
+    def _out(self, operators: str, face: FontFace) -> None:
+        if operators:
+            self.pdf._resource_catalog.add(PDFResourceType.FONT, face.index, self.pdf.page)
+            self.pdf._out(operators)
+
+    def draw_text(self, text: str, style: str, size: float, x: float, baseline_y: float) -> None:
+        """One line of prepared text, pen at x on the baseline *baseline_y* (top-down points)."""
+        face = self.face(style)
+        self._out(draw_pieces(face, size, [(face.shape(text), 0.0)], x, self.page_height - baseline_y), face)
+
+    def draw_line(self, line: Line, style: str, size: float, x: float, baseline_y: float, width: float,
+                  justify: bool) -> None:
+        face = self.face(style)
+        pieces = list(line.pieces)
+        if pieces:
+            pieces[-1] = pieces[-1].rstrip()
+        shaped = [(face.shape(piece), 0.0) for piece in pieces]
+        gap = cluster_spacing(line, width, sum(s.cluster_count for s, _ in shaped), size) if justify else 0.0
+        self._out(draw_pieces(face, size, shaped, x + line.indent, self.page_height - baseline_y, gap), face)
+
+    def paragraph(self, text: str, *, style: str = "regular", size: float, line_height: float, x: float,
+                  width: float, first_indent: float = 0.0, rest_indent: float = 0.0, justify: bool = False,
+                  align: str = "left", prefix: str = "") -> None:
+        """A paragraph that flows over pages. *prefix* ("๑. ") hangs before the text at *first_indent*."""
+        text = self.prepare(text, style)
+        measure = self.measure(style, size)
+        if prefix:
+            prefix = self.prepare(prefix, style)
+            rest_indent = first_indent + measure(prefix)
+            first_indent = rest_indent
+        lines = break_lines(text, measure, width, first_indent, rest_indent)
+        for index, line in enumerate(lines):
+            self.ensure_room(line_height)
+            baseline = self.y + line_height * BASELINE_RATIO
+            if align == "center":
+                line.indent = (width - line.width) / 2
+            if prefix and index == 0:
+                self.draw_text(prefix, style, size, x + rest_indent - measure(prefix), baseline)
+            self.draw_line(line, style, size, x, baseline, width, justify)
+            self.y += line_height
+
+    def dotted_leader(self, x_start: float, x_end: float, baseline_y: float) -> None:
+        """จุดไข่ปลา: a row of round dots from x_start to x_end, just below the baseline."""
+        header = self.layout.section("header")
+        gap, size = header.get("dot_gap", 2.2), header.get("dot_size", 0.55)
+        if x_end - x_start < gap * 2:
+            return
+        y = self.page_height - baseline_y - 1.5
+        self.pdf._out(f"q 0 g {size:.2f} w 1 J [0 {gap:.2f}] 0 d {x_start:.2f} {y:.2f} m {x_end:.2f} {y:.2f} l S Q")
+
+    def rule(self, x1: float, y1: float, x2: float, y2: float, width: float = 0.5) -> None:
+        h = self.page_height
+        self.pdf._out(f"q 0 G {width:.2f} w {x1:.2f} {h - y1:.2f} m {x2:.2f} {h - y2:.2f} l S Q")
+
+    def fill_rect(self, x: float, y: float, w: float, h: float, rgb: list[int]) -> None:
+        r, g, b = (c / 255 for c in rgb)
+        self.pdf._out(f"q {r:.3f} {g:.3f} {b:.3f} rg {x:.2f} {self.page_height - y - h:.2f} {w:.2f} {h:.2f} re f Q")

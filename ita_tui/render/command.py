@@ -1,0 +1,61 @@
+"""`ita render FY`: write the PDFs (or stream one to stdout) and say where they are."""
+
+from __future__ import annotations
+
+import sys
+from argparse import Namespace
+from pathlib import Path
+
+from ..i18n import tr
+from .build import DOCUMENTS, EvidenceRefused, render_year
+from .layout import LayoutError
+from .output import write_atomically_to
+
+EXIT_OK, EXIT_REFUSED, EXIT_CANNOT_RUN = 0, 1, 2
+
+
+def render_command(records_path: Path, args: Namespace, lang: str) -> int:
+    from ..check import run_checks
+    from ..store import load_records
+
+    try:
+        store = load_records(records_path)
+    except (FileNotFoundError, NotADirectoryError, PermissionError):
+        print(tr("cli.records-not-found", lang, path=records_path), file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    if args.year not in store.records.years:
+        print(tr("cli.year-not-found", lang, year=args.year, path=records_path), file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    report = run_checks(store, args.year)
+    errors = sum(1 for finding in report.findings if finding.severity.value == "error")
+    if errors:
+        key = "render.refused-errors" if args.strict else "render.draft-with-errors"
+        print(tr(key, lang, errors=errors, year=args.year), file=sys.stderr)
+        if args.strict:
+            return EXIT_REFUSED
+    documents = ("memo",) if args.memo else ("report",) if args.report else DOCUMENTS
+    evidence_root = store.root if args.with_evidence else None
+    try:
+        if args.output:
+            outputs = {Path(args.output) if args.output != "-" else None: documents}
+        else:
+            folder = Path("out") / str(args.year)
+            outputs = {folder / f"ita-{args.year}.pdf": documents} if len(documents) > 1 else {}
+            for name in documents:
+                outputs[folder / f"{name}-{args.year}.pdf"] = (name,)
+        for path, parts in outputs.items():
+            rendered = render_year(store.records, args.year, parts, args.layout,
+                                   evidence_root if len(parts) == len(documents) else None)
+            if path is None:
+                sys.stdout.buffer.write(rendered.pdf)
+                sys.stdout.buffer.flush()
+            else:
+                write_atomically_to(path, rendered.pdf)
+                print(tr("render.wrote", lang, path=path, pages=rendered.pages), file=sys.stderr)
+        if rendered.missing_characters:
+            shown = " ".join(f"U+{ord(c):04X}" for c in sorted(rendered.missing_characters))
+            print(tr("render.missing-glyphs", lang, chars=shown), file=sys.stderr)
+    except (LayoutError, EvidenceRefused) as error:
+        print(tr("render.failed", lang, reason=str(error)), file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    return EXIT_OK

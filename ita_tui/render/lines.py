@@ -1,0 +1,108 @@
+"""Our own Thai line layout: break between words (ICU dictionary), never inside a cluster, a number or a
+name; Thai distributed justification. One breaker for every paragraph and table cell of both documents."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..thai.segment import clusters, line_segments
+
+_NUMBER = re.compile(r"^[0-9๐-๙][0-9๐-๙.,:/]*\s*$")
+_STICKY_BEFORE_NUMBER = re.compile(r"(?:พ\.\s?ศ\.|ค\.\s?ศ\.|ที่|ข้อ|ฉบับที่|ครั้งที่|ไตรมาสที่)\s*$")
+MAX_CLUSTER_GAP_EM = 0.12  # a line that would need wider gaps is left ragged rather than look stretched
+
+
+@dataclass
+class Line:
+    pieces: list[str]  # break-opportunity pieces; trailing spaces of the last one are not drawn
+    width: float  # natural width without the trailing space
+    indent: float
+    last: bool  # last line of its paragraph: never justified
+
+    @property
+    def text(self) -> str:
+        return "".join(self.pieces).rstrip()
+
+
+def layout_segments(text: str) -> list[str]:
+    """Break-opportunity pieces of one line of text, with numbers kept beside their unit and label."""
+    pieces: list[str] = []
+    for piece in line_segments(text):
+        if pieces and (_NUMBER.match(pieces[-1]) and not pieces[-1].endswith(" ")
+                       or _NUMBER.match(piece) and _STICKY_BEFORE_NUMBER.search(pieces[-1])):
+            pieces[-1] += piece
+        elif pieces and _NUMBER.match(pieces[-1]) and pieces[-1].endswith(" ") and not piece[:1].isspace() \
+                and _is_unit(piece):
+            pieces[-1] += piece
+        else:
+            pieces.append(piece)
+    return pieces
+
+
+_UNITS = ("คะแนน", "มาตรการ", "บาท", "คน", "ครั้ง", "วัน", "เดือน", "ปี", "ราย", "แห่ง", "%")
+
+
+def _is_unit(piece: str) -> bool:
+    return piece.strip() in _UNITS
+
+
+def break_lines(text: str, measure: Callable[[str], float], width: float, first_indent: float = 0.0,
+                rest_indent: float = 0.0, keep_together: bool = False) -> list[Line]:
+    """Lines of *text* (hard newlines kept) no wider than *width*, greedily filled."""
+    lines: list[Line] = []
+    for paragraph in text.split("\n"):
+        pieces = [paragraph] if keep_together else layout_segments(paragraph)
+        current: list[str] = []
+        current_width = 0.0  # including trailing spaces
+        indent = first_indent if not lines else rest_indent
+
+        def finish(last: bool) -> None:
+            nonlocal current, current_width, indent
+            natural = current_width - (measure(current[-1]) - measure(current[-1].rstrip())) if current else 0.0
+            lines.append(Line(current, natural, indent, last))
+            current, current_width, indent = [], 0.0, rest_indent
+
+        for piece in pieces or [""]:
+            piece_width = measure(piece)
+            available = width - indent
+            if current and current_width + measure(piece.rstrip()) > available:
+                finish(last=False)
+                available = width - indent
+            if not current and piece_width > available and len(piece) > 1 and not keep_together:
+                for chunk in _split_by_clusters(piece, measure, available):
+                    if current:
+                        finish(last=False)
+                    current, current_width = [chunk], measure(chunk)
+                continue
+            current.append(piece)
+            current_width += piece_width
+        finish(last=True)
+    return lines
+
+
+def _split_by_clusters(piece: str, measure: Callable[[str], float], available: float) -> list[str]:
+    """A piece wider than the line (a long URL, a run of Latin text) cut between grapheme clusters."""
+    chunks, chunk = [], ""
+    for cluster in clusters(piece):
+        if chunk and measure(chunk + cluster) > available:
+            chunks.append(chunk)
+            chunk = ""
+        chunk += cluster
+    if chunk:
+        chunks.append(chunk)
+    return chunks
+
+
+def cluster_spacing(line: Line, width: float, cluster_count: int, size_pt: float) -> float:
+    """Extra space before each grapheme cluster but the first so the line fills *width* — Thai distributed
+    justification, as Word does it: gaps of a fraction of a point, so no word looks split and no false space
+    appears in the text layer. The last line of a paragraph, and a line that would look stretched, get none."""
+    if line.last or cluster_count < 2:
+        return 0.0
+    slack = width - line.indent - line.width
+    per_cluster = slack / (cluster_count - 1)
+    if slack <= 0 or per_cluster > MAX_CLUSTER_GAP_EM * size_pt:
+        return 0.0
+    return per_cluster

@@ -1,0 +1,140 @@
+"""บันทึกข้อความ: emblem, title, header with dotted leaders, body from a template, closing, signatures."""
+
+from __future__ import annotations
+
+from ..model.records import FiscalYear, Records
+from ..templating import fill
+from ..thai.dates import format_thai_date
+from .canvas import BASELINE_RATIO, Canvas
+from .layout import CM, Layout
+from .values import MEASURE_LIST, year_values
+
+
+def draw_memo(canvas: Canvas, layout: Layout, records: Records, year: FiscalYear) -> None:
+    values = year_values(records, year)
+    canvas.begin_part(layout, fill(layout.get("metadata", "bookmark", "บันทึกข้อความ"), values))
+    sizes = layout.section("sizes")
+    _draw_title(canvas, layout)
+    _draw_header(canvas, layout, records, year, values)
+    line_height = sizes["line_height"]
+    body = layout.section("body")
+    indent = layout.cm("body", "first_line_indent_cm")
+    for paragraph in _body_paragraphs(layout, year, values):
+        canvas.y += sizes.get("paragraph_space", 6)
+        if paragraph == MEASURE_LIST:
+            for number, measure in enumerate(year.measures, start=1):
+                canvas.paragraph(measure.title, size=sizes["body"], line_height=line_height, x=canvas.left,
+                                 width=canvas.text_width, first_indent=layout.cm("body", "list_indent_cm"),
+                                 prefix=fill(body.get("list_number_format", "{number}. "), {"number": number}))
+            continue
+        canvas.paragraph(paragraph, size=sizes["body"], line_height=line_height, x=canvas.left,
+                         width=canvas.text_width, first_indent=indent, justify=body.get("justify", True))
+    if year.memo.closing:
+        canvas.y += layout.section("closing").get("space_before", 6)
+        canvas.paragraph(year.memo.closing, size=sizes["body"], line_height=line_height, x=canvas.left,
+                         width=canvas.text_width, first_indent=layout.cm("closing", "indent_cm"))
+    _draw_signatures(canvas, layout, records, year)
+
+
+def _draw_title(canvas: Canvas, layout: Layout) -> None:
+    emblem = layout.section("emblem")
+    top = canvas.y
+    height = float(emblem.get("height_cm", 1.5)) * CM
+    if emblem.get("file"):
+        canvas.pdf.image(str(layout.asset_path(emblem["file"])), x=canvas.left, y=top, h=height)
+    title = canvas.prepare(layout.get("header", "title"), "bold")
+    size = layout.get("sizes", "title")
+    width = canvas.width(title, "bold", size)
+    canvas.draw_text(title, "bold", size, canvas.left + (canvas.text_width - width) / 2, top + height * 0.78)
+    canvas.y = top + height + 4
+
+
+def _header_row(canvas: Canvas, layout: Layout, label: str, value: str, x: float, x_end: float,
+                value_style: str = "regular") -> float:
+    """Bold label, value (wrapping under itself), dotted leader to *x_end*; returns where the value ended."""
+    header = layout.section("header")
+    sizes = layout.section("sizes")
+    label_size, value_size = sizes["label"], sizes["body"]
+    row_height = header.get("header_line_height", 24)
+    label = canvas.prepare(label, "bold")
+    label_width = canvas.width(label, "bold", label_size)
+    baseline = canvas.y + row_height * BASELINE_RATIO
+    canvas.draw_text(label, "bold", label_size, x, baseline)
+    value_x = x + label_width + header.get("label_gap", 5)
+    value = canvas.prepare(value, value_style)
+    from .lines import break_lines
+
+    lines = break_lines(value, canvas.measure(value_style, value_size), x_end - value_x) if value else []
+    end_x = value_x
+    for index, line in enumerate(lines):
+        if index:
+            canvas.y += row_height
+            baseline = canvas.y + row_height * BASELINE_RATIO
+        canvas.draw_line(line, value_style, value_size, value_x, baseline, x_end - value_x, justify=False)
+        end_x = value_x + line.width
+    if header.get("dots", True):
+        canvas.dotted_leader(end_x + 3, x_end, baseline)
+    return end_x
+
+
+def _draw_header(canvas: Canvas, layout: Layout, records: Records, year: FiscalYear, values: dict) -> None:
+    header = layout.section("header")
+    row_height = header.get("header_line_height", 24)
+    agency_value = fill(header.get("agency_value", "{agency}"), values)
+    _header_row(canvas, layout, header["agency_label"], agency_value, canvas.left, canvas.right)
+    canvas.y += row_height
+    date_x = canvas.left + canvas.text_width * header.get("date_column", 0.45)
+    number = fill(header.get("number_value", "{document_prefix}/{number}"), values)
+    top = canvas.y
+    _header_row(canvas, layout, header["number_label"], number, canvas.left, date_x - 6)
+    canvas.y = top
+    date_text = format_thai_date(year.memo.date, digits="arabic") if year.memo.date else ""
+    _header_row(canvas, layout, header["date_label"], date_text, date_x, canvas.right)
+    canvas.y += row_height
+    _header_row(canvas, layout, header["subject_label"], year.memo.subject, canvas.left, canvas.right)
+    canvas.y += row_height + layout.section("sizes").get("paragraph_space", 6)
+    sizes = layout.section("sizes")
+    label_style = "bold" if header.get("addressee_bold", True) else "regular"
+    label = canvas.prepare(header["addressee_label"], label_style)
+    baseline = canvas.y + sizes["line_height"] * BASELINE_RATIO
+    canvas.draw_text(label, label_style, sizes["body"], canvas.left, baseline)
+    value_x = canvas.left + canvas.width(label, label_style, sizes["body"]) + header.get("label_gap", 5)
+    canvas.paragraph(year.memo.addressee, size=sizes["body"], line_height=sizes["line_height"], x=value_x,
+                     width=canvas.right - value_x)
+
+
+def _body_paragraphs(layout: Layout, year: FiscalYear, values: dict) -> list[str]:
+    if year.memo.paragraphs is not None:
+        return [fill(p, values, strict=False) if p == MEASURE_LIST else p for p in year.memo.paragraphs]
+    template = layout.template(year.memo.body_template or "default")
+    return [p if p == MEASURE_LIST else fill(p, values) for p in template.get("paragraphs", [])]
+
+
+def _draw_signatures(canvas: Canvas, layout: Layout, records: Records, year: FiscalYear) -> None:
+    """Stacked blocks, each kept on one page: room to sign, rank line, (name), position; all centred."""
+    signature = layout.section("signature")
+    sizes = layout.section("sizes")
+    line_height = sizes["line_height"]
+    center = layout.cm("signature", "center_cm")
+    for index, official_id in enumerate(year.memo.signatories):
+        official = records.agency.official(official_id)
+        if official is None:
+            lines = [f"({official_id})"]
+        else:
+            lines = ([official.rank] if official.rank else []) + [official.name_in_parentheses]
+            lines += [part for part in official.position.split("\n") if part]
+        space = signature.get("space_before", 64) if index == 0 else signature.get("block_gap", 18) + signature.get("space_before", 64) - line_height
+        block_height = space + line_height * len(lines)
+        canvas.ensure_room(block_height)
+        canvas.y += space - (line_height if official and official.rank else 0)
+        name_x = None
+        for text in lines:
+            prepared = canvas.prepare(text)
+            width = canvas.width(prepared, "regular", sizes["body"])
+            x = min(max(center - width / 2, canvas.left), canvas.right - width)
+            if official and official.rank and text == official.rank:
+                name = canvas.prepare(official.name_in_parentheses)
+                name_width = canvas.width(name, "regular", sizes["body"])
+                x = center - name_width / 2  # the rank stands where the signature line starts
+            canvas.draw_text(prepared, "regular", sizes["body"], x, canvas.y + line_height * BASELINE_RATIO)
+            canvas.y += line_height

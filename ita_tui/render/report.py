@@ -1,0 +1,204 @@
+"""The measures report: centred titles, intro paragraphs, and the table whose header repeats on every page
+and whose rows split cleanly across pages however tall they are."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model.records import FiscalYear, Measure, Records
+from ..templating import fill
+from ..thai.dates import format_thai_date
+from .canvas import BASELINE_RATIO, Canvas
+from .layout import Layout
+from .lines import Line, break_lines
+from .values import MEASURE_LIST, year_values
+
+MIN_LINES_BEFORE_SPLIT = 2  # a row starts on a new page rather than leave fewer lines at the bottom
+
+
+@dataclass
+class CellLine:
+    line: Line
+    prefix: str = ""  # item number drawn before the first line of an item
+    prefix_x: float = 0.0
+
+
+def draw_report(canvas: Canvas, layout: Layout, records: Records, year: FiscalYear) -> None:
+    values = year_values(records, year)
+    canvas.begin_part(layout, fill(layout.get("metadata", "bookmark", "รายงาน"), values))
+    sizes = layout.section("sizes")
+    template = layout.template("default")
+    for title in template.get("title_lines", []):
+        _centered_bold(canvas, fill(title, values), sizes["title"], sizes["line_height"])
+    body = layout.section("body")
+    paragraphs = year.report_intro if year.report_intro is not None else template.get("paragraphs", [])
+    for paragraph in paragraphs:
+        canvas.y += sizes.get("paragraph_space", 6)
+        if paragraph == MEASURE_LIST:
+            for number, measure in enumerate(year.measures, start=1):
+                canvas.paragraph(measure.title, size=sizes["body"], line_height=sizes["line_height"], x=canvas.left,
+                                 width=canvas.text_width, first_indent=layout.cm("body", "list_indent_cm"),
+                                 prefix=fill(body.get("list_number_format", "{number}. "), {"number": number}))
+            continue
+        canvas.paragraph(fill(paragraph, values), size=sizes["body"], line_height=sizes["line_height"],
+                         x=canvas.left, width=canvas.text_width, first_indent=layout.cm("body", "first_line_indent_cm"),
+                         justify=body.get("justify", True))
+    canvas.y += sizes.get("paragraph_space", 6) * 2
+    for title in template.get("table_title_lines", []):
+        _centered_bold(canvas, fill(title, values), sizes["title"], sizes["line_height"])
+    canvas.y += sizes.get("paragraph_space", 6)
+    Table(canvas, layout).draw(year)
+
+
+def _centered_bold(canvas: Canvas, text: str, size: float, line_height: float) -> None:
+    canvas.paragraph(text, style="bold", size=size, line_height=line_height, x=canvas.left,
+                     width=canvas.text_width, align="center")
+
+
+class Table:
+    def __init__(self, canvas: Canvas, layout: Layout):
+        self.canvas = canvas
+        self.layout = layout
+        self.columns = layout.get("table", "columns")
+        self.widths = [float(column["width_cm"]) * 72 / 2.54 for column in self.columns]
+        scale = canvas.text_width / sum(self.widths)
+        if scale < 1:
+            self.widths = [width * scale for width in self.widths]
+        self.x_positions = [canvas.left + sum(self.widths[:i]) for i in range(len(self.widths) + 1)]
+        sizes = layout.section("sizes")
+        self.size = sizes["table"]
+        self.line_height = sizes["table_line_height"]
+        self.padding = sizes["cell_padding"]
+        self.table = layout.section("table")
+
+    # -- content ----------------------------------------------------------------------------
+    def _cell_width(self, index: int) -> float:
+        return self.widths[index] - 2 * self.padding
+
+    def _items(self, index: int, items: list[str], numbered: bool, style: str = "regular") -> list[CellLine]:
+        canvas = self.canvas
+        measure = canvas.measure(style, self.size)
+        width = self._cell_width(index)
+        lines: list[CellLine] = []
+        for number, item in enumerate(items, start=1):
+            text = canvas.prepare(item, style)
+            prefix = canvas.prepare(fill(self.table.get("item_number_format", "{number}. "), {"number": number})) \
+                if numbered and len(items) > 1 or numbered == "always" else ""
+            hang = measure(prefix) if prefix else 0.0
+            for position, line in enumerate(break_lines(text, measure, width, hang, hang)):
+                lines.append(CellLine(line, prefix if position == 0 else ""))
+        return lines
+
+    def _cell(self, index: int, field: str, number: int, measure: Measure) -> list[CellLine]:
+        numbered = self.table.get("number_items", True)
+        if field == "order":
+            return self._items(index, [str(number)], False)
+        if field == "title":
+            title_prefix = fill(self.table.get("title_number_format", "{number}. "), {"number": number})
+            text = self.canvas.prepare(measure.title)
+            prefix = self.canvas.prepare(title_prefix)
+            measure_width = self.canvas.measure("regular", self.size)
+            hang = measure_width(prefix)
+            return [CellLine(line, prefix if i == 0 else "") for i, line in
+                    enumerate(break_lines(text, measure_width, self._cell_width(index), hang, hang))]
+        if field == "steps":
+            return self._items(index, measure.steps, numbered)
+        if field == "results":
+            items = [result.text + (f" ({format_thai_date(result.date, abbreviated=True, digits='arabic')})"
+                                    if result.date else "") for result in measure.results]
+            return self._items(index, items, numbered)
+        if field == "owners":
+            return self._items(index, measure.owners, False)
+        if field == "timeline":
+            timeline = measure.timeline
+            parts = [timeline.text] if timeline.text else []
+            if not parts and timeline.quarters:
+                parts.append("ไตรมาสที่ " + ", ".join(str(q) for q in timeline.quarters))
+            if timeline.start or timeline.end:
+                parts.append(" – ".join(format_thai_date(day, abbreviated=True, digits="arabic")
+                                        for day in (timeline.start, timeline.end) if day))
+            return self._items(index, ["\n".join(parts)], False)
+        if field == "recommendation":
+            return self._items(index, [measure.recommendation], False)
+        if field == "budget":
+            budget = measure.budget
+            if budget is None:
+                return []
+            text = budget.note or (f"{budget.amount:,.2f} บาท" if budget.amount is not None else "")
+            return self._items(index, [text], False)
+        if field == "status":
+            return self._items(index, [measure.status], False)
+        return []
+
+    # -- drawing ----------------------------------------------------------------------------
+    def _header(self) -> None:
+        canvas = self.canvas
+        labels = [canvas.prepare(column["label"], "bold") for column in self.columns]
+        measure = canvas.measure("bold", self.size)
+        wrapped = [break_lines(label, measure, self._cell_width(i)) for i, label in enumerate(labels)]
+        height = max(len(lines) for lines in wrapped) * self.line_height + 2 * self.padding
+        top = canvas.y
+        canvas.fill_rect(self.x_positions[0], top, self.x_positions[-1] - self.x_positions[0], height,
+                         self.table.get("header_fill", [230, 230, 230]))
+        for index, lines in enumerate(wrapped):
+            offset = (height - 2 * self.padding - len(lines) * self.line_height) / 2
+            for row, line in enumerate(lines):
+                line.indent = (self._cell_width(index) - line.width) / 2
+                baseline = top + self.padding + offset + row * self.line_height + self.line_height * BASELINE_RATIO
+                canvas.draw_line(line, "bold", self.size, self.x_positions[index] + self.padding, baseline,
+                                 self._cell_width(index), justify=False)
+        self._borders(top, top + height, close_top=True, close_bottom=True)
+        canvas.y = top + height
+
+    def _borders(self, top: float, bottom: float, close_top: bool, close_bottom: bool) -> None:
+        width = self.table.get("border_width", 0.5)
+        left, right = self.x_positions[0], self.x_positions[-1]
+        for x in self.x_positions:
+            self.canvas.rule(x, top, x, bottom, width)
+        if close_top:
+            self.canvas.rule(left, top, right, top, width)
+        if close_bottom:
+            self.canvas.rule(left, bottom, right, bottom, width)
+
+    def draw(self, year: FiscalYear) -> None:
+        canvas = self.canvas
+        if canvas.y + 3 * self.line_height + 4 * self.padding > canvas.bottom:
+            canvas.add_page()
+        self._header()
+        for number, measure in enumerate(year.measures, start=1):
+            cells = [self._cell(i, column["field"], number, measure) for i, column in enumerate(self.columns)]
+            self._row(cells)
+
+    def _row(self, cells: list[list[CellLine]]) -> None:
+        """Draw a row, continuing on new pages (header repeated) while any cell has lines left."""
+        canvas = self.canvas
+        next_line = [0] * len(cells)
+        first_chunk = True
+        while True:
+            remaining = max(len(lines) - start for lines, start in zip(cells, next_line))
+            room = int((canvas.bottom - canvas.y - 2 * self.padding) // self.line_height)
+            if room < min(remaining, MIN_LINES_BEFORE_SPLIT) or (first_chunk and room < remaining and room < MIN_LINES_BEFORE_SPLIT):
+                canvas.add_page()
+                self._header()
+                continue
+            chunk = min(room, max(remaining, 1))
+            top = canvas.y
+            for index, lines in enumerate(cells):
+                x = self.x_positions[index] + self.padding
+                for row, cell_line in enumerate(lines[next_line[index]:next_line[index] + chunk]):
+                    baseline = top + self.padding + row * self.line_height + self.line_height * BASELINE_RATIO
+                    if cell_line.prefix:
+                        canvas.draw_text(cell_line.prefix, "regular", self.size,
+                                         x + cell_line.line.indent - canvas.width(cell_line.prefix, "regular", self.size),
+                                         baseline)
+                    canvas.draw_line(cell_line.line, "regular", self.size, x, baseline, self._cell_width(index),
+                                     justify=False)
+                next_line[index] = min(len(lines), next_line[index] + chunk)
+            bottom = top + chunk * self.line_height + 2 * self.padding
+            self._borders(top, bottom, close_top=False, close_bottom=True)
+            canvas.y = bottom
+            first_chunk = False
+            if all(start >= len(lines) for lines, start in zip(cells, next_line)):
+                return
+            canvas.add_page()
+            self._header()
