@@ -84,7 +84,7 @@ def append_evidence(data: bytes, records: Records, fiscal_year: int, root: Path)
             writer.append(reader)
         except Exception as error:  # a broken annex must not lose the whole render
             raise EvidenceRefused(f"{path}: not a readable PDF ({error})") from None
-        writer.add_outline_item(f"ภาคผนวก {label}", start)
+        writer.add_outline_item(title=f"ภาคผนวก {label}", page_number=start)
         added += len(writer.pages) - start
     out = io.BytesIO()
     writer.write(out)
