@@ -21,6 +21,7 @@ from .text import printable
 STYLES = ("regular", "bold", "italic", "bold_italic")
 _FPDF_STYLE = {"regular": "", "bold": "B", "italic": "I", "bold_italic": "BI"}
 BASELINE_RATIO = 0.74  # baseline sits this far down a line box
+_PARSED_SVG: dict[tuple[Path, int], tuple] = {}
 
 
 @dataclass
@@ -39,6 +40,7 @@ class Canvas:
     part: Part | None = None
     y: float = 0.0
     missing_characters: set[str] = field(default_factory=set)
+    _faces_by_style: dict[tuple[int, str], FontFace] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.pdf.set_auto_page_break(False)
@@ -106,14 +108,28 @@ class Canvas:
 
     # -- fonts --------------------------------------------------------------------------------
     def face(self, style: str) -> FontFace:
-        path = self.layout.font_path(style) or self.layout.font_path("regular")
-        key = (path, style)
-        if key not in self.faces:
-            family = f"f{len(self.faces)}"
-            self.pdf.add_font(family, "", str(path))
-            self.pdf.set_font(family, "", 10)
-            self.faces[key] = FontFace(self.pdf.current_font)
-        return self.faces[key]
+        key = (id(self.layout), style)
+        face = self._faces_by_style.get(key)
+        if face is None:
+            path = self.layout.font_path(style) or self.layout.font_path("regular")
+            if (path, "") not in self.faces:
+                family = f"f{len(self.faces)}"
+                self.pdf.add_font(family, "", str(path))
+                self.pdf.set_font(family, "", 10)
+                self.faces[(path, "")] = FontFace(self.pdf.current_font)
+            face = self._faces_by_style[key] = self.faces[(path, "")]
+        return face
+
+    def emblem(self, path: Path, x: float, y: float, height: float) -> None:
+        """Draw an SVG emblem; the parsed drawing is kept for the process (parsing costs ≈ 50 ms)."""
+        key = (path, path.stat().st_mtime_ns)
+        if key not in _PARSED_SVG:
+            from fpdf.image_parsing import get_svg_info
+
+            with open(path, "rb") as handle:
+                _PARSED_SVG[key] = get_svg_info(str(path), handle, self.pdf.image_cache)
+        name, svg, info = _PARSED_SVG[key]
+        self.pdf._vector_image(name, svg, info, x=x, y=y, h=height)
 
     def prepare(self, text: str, style: str = "regular") -> str:
         """Text as printed: layout digits, no invisible characters, a visible U+FFFD for what the font lacks."""

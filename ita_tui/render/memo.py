@@ -41,7 +41,7 @@ def _draw_title(canvas: Canvas, layout: Layout) -> None:
     top = canvas.y
     height = float(emblem.get("height_cm", 1.5)) * CM
     if emblem.get("file"):
-        canvas.pdf.image(str(layout.asset_path(emblem["file"])), x=canvas.left, y=top, h=height)
+        canvas.emblem(layout.asset_path(emblem["file"]), canvas.left, top, height)
     title = canvas.prepare(layout.get("header", "title"), "bold")
     size = layout.get("sizes", "title")
     width = canvas.width(title, "bold", size)

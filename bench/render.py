@@ -1,0 +1,81 @@
+"""Benchmark: `ita render` on the sample year and on generated years of 50 and 200 measures.
+
+Prints pages, in-process time, cold-process time, pages per second and peak memory (medians).
+Targets: sample ≤ 0.15 s in-process and ≤ 0.8 s cold; ≥ 25 pages/s at 200 measures; peak ≤ 200 MB.
+Run: .venv/bin/python bench/render.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import PROJECT_ROOT, generate_records  # noqa: E402
+
+PEAK_SCRIPT = """
+import resource, sys
+from ita_tui.store import load_records
+from ita_tui.render.build import render_year
+render_year(load_records(sys.argv[1]).records, int(sys.argv[2]))
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def in_process(root: Path, year: int, runs: int) -> tuple[float, int]:
+    from ita_tui.render.build import render_year
+    from ita_tui.store import load_records
+
+    times, pages = [], 0
+    for _ in range(runs):
+        start = time.perf_counter()
+        rendered = render_year(load_records(root).records, year)
+        times.append(time.perf_counter() - start)
+        pages = rendered.pages
+    return statistics.median(times), pages
+
+
+def cold(root: Path, year: int, runs: int, out: Path) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "ita_tui", "render", str(year), "--records", str(root),
+                        "-o", str(out)], check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def peak_mb(root: Path, year: int) -> float:
+    result = subprocess.run([sys.executable, "-c", PEAK_SCRIPT, str(root), str(year)], check=True,
+                            capture_output=True, text=True)
+    return int(result.stdout.strip()) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as temp:
+        temp_path = Path(temp)
+        cases = [("sample FY 2566", PROJECT_ROOT / "records", 2566)]
+        for measures in (50, 200):
+            root = temp_path / f"records-{measures}"
+            generate_records(root, years=1, measures_per_year=measures, first_year=2566)
+            cases.append((f"generated, {measures} measures", root, 2566))
+        print(f"{'case':28} {'pages':>5} {'in-process':>11} {'cold':>8} {'pages/s':>8} {'peak MB':>8}")
+        for name, root, year in cases:
+            seconds, pages = in_process(root, year, args.runs)
+            cold_seconds = cold(root, year, max(3, args.runs // 2), temp_path / "out.pdf")
+            print(f"{name:28} {pages:5d} {seconds:10.3f}s {cold_seconds:7.3f}s {pages / seconds:8.1f} "
+                  f"{peak_mb(root, year):8.1f}")
+
+
+if __name__ == "__main__":
+    main()
