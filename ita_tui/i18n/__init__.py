@@ -30,6 +30,23 @@ def detect_language(requested: str | None = None, environ: dict | None = None) -
     return "th"
 
 
+_current = {"lang": "th"}
+
+
+def set_language(lang: str) -> None:
+    """The language of the running app (its widgets translate their labels and bindings with it)."""
+    _current["lang"] = lang if lang in CATALOGUES else "th"
+
+
+def current_language() -> str:
+    return _current["lang"]
+
+
+def t(key: str, /, **params: object) -> str:
+    """Translate *key* into the app's current language."""
+    return tr(key, _current["lang"], **params)
+
+
 def tr(key: str, lang: str = "th", /, **params: object) -> str:
     template = CATALOGUES.get(lang, th.MESSAGES).get(key) or en.MESSAGES.get(key) or key
     return fill(template, params, strict=False)

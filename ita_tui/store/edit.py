@@ -1,0 +1,211 @@
+"""Model edits → the smallest tomlkit changes, so a save is a small readable diff.
+
+The TUI edits model objects; these functions compare them with what the file holds and change only the
+keys (or list items) that differ. New and removed measure files are created and deleted here too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+
+import tomlkit
+
+from ..model.findings import Finding
+from ..model.records import Measure, Memo, PreviousIta
+from .errors import SaveRefused
+from .folder import RecordStore
+from .schema import read_measure, read_report
+from .source import parse_source
+
+
+def _set_if_changed(store: RecordStore, file: str, table: dict, key_path: tuple, value) -> None:
+    """Set one key; empty values remove an optional key that was absent; lists change item by item."""
+    current = table.get(key_path[-1]) if isinstance(table, dict) else None
+    if current == value:
+        return
+    if value in ("", None, []) and current is None:
+        return
+    if isinstance(value, list) and isinstance(current, list) and len(value) == len(current) \
+            and all(isinstance(item, str) for item in value + current):
+        for index, (old, new) in enumerate(zip(current, value)):
+            if old != new:
+                store.set_value(file, key_path + (index,), new)
+        return
+    if isinstance(value, list):
+        array = tomlkit.array()
+        array.extend(value)
+        if len(value) > 1 or any(len(str(item)) > 40 for item in value):
+            array.multiline(True)
+        value = array
+    store.set_value(file, key_path, value)
+
+
+def apply_measure(store: RecordStore, measure: Measure) -> None:
+    """Write *measure*'s fields into its file's document (not to disk: `store.save` does that)."""
+    file = measure.origin.file
+    document = store.document(file)
+    values = document.unwrap()
+    for key in ("order", "title", "recommendation", "status"):
+        _set_if_changed(store, file, values, (key,), getattr(measure, key))
+    for key in ("steps", "owners", "evidence"):
+        _set_if_changed(store, file, values, (key,), list(getattr(measure, key)))
+    _apply_timeline(store, file, values, measure)
+    _apply_results(store, file, document, values, measure)
+    _apply_budget(store, file, values, measure)
+
+
+def _apply_timeline(store: RecordStore, file: str, values: dict, measure: Measure) -> None:
+    timeline = measure.timeline
+    current = values.get("timeline")
+    if isinstance(current, str) and not (timeline.quarters or timeline.start or timeline.end):
+        _set_if_changed(store, file, values, ("timeline",), timeline.text)
+        return
+    if not isinstance(current, dict):
+        table = tomlkit.table()
+        table["text"] = timeline.text
+        if timeline.quarters:
+            table["quarters"] = timeline.quarters
+        store.set_value(file, ("timeline",), table)
+        return
+    for key in ("text", "quarters", "start", "end"):
+        _set_if_changed(store, file, current, ("timeline", key), getattr(timeline, key))
+
+
+def _apply_results(store: RecordStore, file: str, document, values: dict, measure: Measure) -> None:
+    current = values.get("results", [])
+    wanted = measure.results
+    as_tables = not current or isinstance(current[0], dict)
+    if not as_tables:
+        _set_if_changed(store, file, values, ("results",), [result.text for result in wanted])
+        return
+    for index, result in enumerate(wanted[:len(current)]):
+        _set_if_changed(store, file, current[index], ("results", index, "text"), result.text)
+        _set_if_changed(store, file, current[index], ("results", index, "date"), result.date)
+    if len(wanted) > len(current):
+        if "results" not in document:
+            document["results"] = tomlkit.aot()
+        for result in wanted[len(current):]:
+            table = tomlkit.table()
+            table["text"] = result.text
+            if result.date:
+                table["date"] = result.date
+            document["results"].append(table)
+    for index in range(len(current) - 1, len(wanted) - 1, -1):
+        del document["results"][index]
+
+
+def _apply_budget(store: RecordStore, file: str, values: dict, measure: Measure) -> None:
+    budget = measure.budget
+    if budget is None:
+        if "budget" in values:
+            store.set_value(file, ("budget",), None)
+        return
+    value = budget.amount if budget.amount is not None and not budget.note else budget.note
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    _set_if_changed(store, file, values, ("budget",), value)
+
+
+def apply_memo(store: RecordStore, file: str, memo: Memo, previous: PreviousIta) -> None:
+    document = store.document(file)
+    values = document.unwrap()
+    if "memo" not in document:
+        document["memo"] = tomlkit.table()
+        values = document.unwrap()
+    memo_values = values.get("memo", {})
+    for key in ("number", "date", "subject", "addressee", "body_template", "closing"):
+        value = getattr(memo, key)
+        if key == "body_template" and value == "default" and "body_template" not in memo_values:
+            continue
+        _set_if_changed(store, file, memo_values, ("memo", key), value)
+    _set_if_changed(store, file, memo_values, ("memo", "signatories"), list(memo.signatories))
+    if memo.paragraphs is not None or "paragraphs" in memo_values:
+        _set_if_changed(store, file, memo_values, ("memo", "paragraphs"), memo.paragraphs)
+    if "previous_ita" not in document:
+        document["previous_ita"] = tomlkit.table()
+        values = document.unwrap()
+    previous_values = values.get("previous_ita", {})
+    for key in ("fiscal_year", "score"):
+        _set_if_changed(store, file, previous_values, ("previous_ita", key), getattr(previous, key))
+
+
+def refresh_from_document(store: RecordStore, file: str) -> None:
+    """Re-read the model objects of *file* from its (edited) document."""
+    values = store.document(file).unwrap() if file in store._documents else store.sources[file].values
+    findings: list[Finding] = []
+    year_number = int(file.split("/")[0])
+    year = store.records.years[year_number]
+    if file.endswith("report.toml"):
+        fresh = read_report(file, year_number, values, findings)
+        fresh.measures = year.measures
+        store.records.years[year_number] = fresh
+        return
+    for index, measure in enumerate(year.measures):
+        if measure.origin.file == file:
+            year.measures[index] = read_measure(file, measure.order, values, findings)
+    year.measures.sort(key=lambda m: (m.order, m.origin.file))
+
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def create_measure(store: RecordStore, fiscal_year: int, title: str = "", copy_of: Measure | None = None) -> Measure:
+    """Create a new measure file (never overwriting one) at the end of the year's list."""
+    year = store.records.years[fiscal_year]
+    order = max((m.order for m in year.measures), default=0) + 1
+    folder = store.root / str(fiscal_year) / "measures"
+    folder.mkdir(parents=True, exist_ok=True)
+    if copy_of is not None:
+        text = store.sources[copy_of.origin.file].text
+        text = re.sub(r"(?m)^order\s*=\s*\d+", f"order = {order}", text, count=1)
+        slug = copy_of.origin.file.rsplit("/", 1)[-1].split("-", 1)[-1].removesuffix(".toml") + "-copy"
+    else:
+        text = (f"order = {order}\ntitle = {tomlkit.string(title).as_string()}\nowners = []\nsteps = []\n"
+                f'recommendation = ""\n\n[timeline]\ntext = ""\n')
+        slug = "measure"
+    slug = _SLUG.sub("-", slug.lower()).strip("-") or "measure"
+    for suffix in range(100):
+        name = f"{order:02d}-{slug}{'' if suffix == 0 else f'-{suffix}'}.toml"
+        path = folder / name
+        try:
+            handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+        with os.fdopen(handle, "wb") as out:
+            out.write(text.encode("utf-8"))
+        break
+    else:
+        raise SaveRefused(f"no free file name for a new measure in {folder}")
+    relative = path.relative_to(store.root).as_posix()
+    source = parse_source(relative, path, path.read_bytes())
+    store.sources[relative] = source
+    findings: list[Finding] = []
+    measure = read_measure(relative, order, source.values, findings)
+    year.measures.append(measure)
+    year.measures.sort(key=lambda m: (m.order, m.origin.file))
+    return measure
+
+
+def delete_measure(store: RecordStore, measure: Measure) -> None:
+    """Remove a measure's file (the user confirmed); refuses if it changed on disk since loading."""
+    file = measure.origin.file
+    source = store.sources[file]
+    if source.path.read_bytes() != source.raw:
+        raise SaveRefused(f"{file} changed on disk since it was read; reload before deleting")
+    source.path.unlink()
+    del store.sources[file]
+    store._documents.pop(file, None)
+    year = store.records.years[int(file.split("/")[0])]
+    year.measures = [m for m in year.measures if m.origin.file != file]
+
+
+def parse_date_input(text: str) -> dt.date | None:
+    """A date typed in a form: Thai ("๒ ก.พ. ๖๖", "2/2/2566") or ISO; "" is no date."""
+    from ..thai.dates import parse_thai_date
+
+    text = text.strip()
+    if not text:
+        return None
+    return parse_thai_date(text)

@@ -1,0 +1,222 @@
+"""The App: a thin conductor. Global keys, save/quit/export/help, jumps; screens own the rest."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+from textual.widgets import Input, TextArea
+
+from ..i18n import set_language, t
+from ..model.findings import Finding
+from ..store import ConflictError
+from .bindings import translate_bindings
+from .commands import AppActions, MeasureSearch
+from .config import Config, load_config
+from .dialogs import HelpDialog, conflict_dialog, quit_dialog
+from .export import export_year
+from .journal import Journal
+from .session import Session
+
+
+class ItaApp(App[int]):
+    CSS_PATH = "ita.tcss"
+    TITLE = "ita"
+    COMMANDS = {MeasureSearch, AppActions}
+    BINDINGS = [
+        Binding("ctrl+s", "save", "key.save", id="save", priority=True),
+        Binding("ctrl+q", "quit_app", "key.quit", id="quit", priority=True),
+        Binding("f1", "help", "key.help", id="help", priority=True),
+        Binding("f2", "show_problems", "key.problems", id="problems", priority=True),
+        Binding("f5", "export", "key.export", id="export", priority=True),
+        Binding("ctrl+p", "command_palette", "key.palette", id="palette", priority=True),
+    ]
+
+    def __init__(self, records_root: Path, lang: str = "th", config: Config | None = None,
+                 journal: Journal | None = None, out_root: Path | None = None):
+        set_language(lang)
+        super().__init__()
+        translate_bindings(self)
+        self.lang = lang
+        self.config = config or Config()
+        self.out_root = out_root or Path("out")
+        self.session = Session(records_root, lang, journal)
+        if self.config.keymap:
+            self.set_keymap(self.config.keymap)
+
+    def get_system_commands(self, screen):
+        """No screenshot / theme commands: nothing in the palette writes files outside records and out/."""
+        return iter(())
+
+    def on_mount(self) -> None:
+        from .screens.overview import OverviewScreen
+
+        self.theme = "textual-dark"
+        self.push_screen(OverviewScreen())
+        if self.config.problem:
+            self.notify(t("config.unreadable", problem=self.config.problem), severity="warning", markup=False)
+        journal = self.session.journal
+        if journal is not None and journal.pending():
+            self.notify(t("journal.pending", files=", ".join(journal.pending()), folder=str(journal.folder)),
+                        severity="warning", timeout=15, markup=False)
+        self.refresh_unsaved()
+
+    # -- shared state ---------------------------------------------------------------------------
+    def refresh_unsaved(self) -> None:
+        files = self.session.modified_files()
+        self.sub_title = t("app.unsaved", count=len(files)) if files else t("app.all-saved")
+
+    def open_measure(self, fiscal_year: int, file: str) -> None:
+        from .screens.measure import MeasureScreen
+
+        self.push_screen(MeasureScreen(fiscal_year, file))
+
+    def jump_to(self, finding: Finding) -> None:
+        """Open the screen that edits the finding's file and focus the field it names."""
+        from .screens.measure import MeasureScreen
+        from .screens.memo import MemoScreen
+
+        parts = finding.file.split("/")
+        if len(parts) < 2 or not parts[0].isdigit() or int(parts[0]) not in self.session.records.years:
+            self.notify(t("jump.no-form", file=finding.file), markup=False)
+            return
+        fiscal_year = int(parts[0])
+        if finding.file.endswith("report.toml"):
+            screen = MemoScreen(fiscal_year)
+        elif any(m.origin.file == finding.file for m in self.session.records.years[fiscal_year].measures):
+            screen = MeasureScreen(fiscal_year, finding.file)
+        else:
+            self.notify(t("jump.no-form", file=finding.file), markup=False)
+            return
+        self.push_screen(screen)
+        self.call_after_refresh(screen.focus_finding, finding)
+
+    # -- actions --------------------------------------------------------------------------------
+    def _flush_form(self) -> None:
+        apply_now = getattr(self.screen, "apply_now", None)
+        if getattr(self.screen, "_apply_timer", None) is not None and apply_now:
+            self.screen._apply_timer.stop()
+            apply_now()
+
+    def action_save(self) -> None:
+        self._flush_form()
+        outcome = self.session.save_all()
+        for relative, reason in outcome.refused:
+            self.notify(t("save.refused", file=relative, reason=reason), severity="error", markup=False)
+        if outcome.saved:
+            self.notify(t("save.saved", count=len(outcome.saved)), markup=False)
+        elif not outcome.conflicts and not outcome.refused:
+            self.notify(t("save.nothing"), markup=False)
+        for conflict in outcome.conflicts:
+            self._resolve_conflict(conflict)
+        self.session.recheck()
+        self.refresh_unsaved()
+        refresh = getattr(self.screen, "refresh_view", None)
+        if refresh:
+            refresh()
+
+    def _resolve_conflict(self, conflict: ConflictError) -> None:
+        def answered(choice: str | None) -> None:
+            if choice == "reload":
+                self.session.reload(conflict.path)
+                self.notify(t("save.reloaded", file=conflict.path), markup=False)
+                if hasattr(self.screen, "fiscal_year"):
+                    self.pop_screen() if hasattr(self.screen, "apply_now") else None
+            elif choice == "mine":
+                try:
+                    self.session.keep_mine(conflict)
+                    self.notify(t("save.kept-mine", file=conflict.path), markup=False)
+                except ConflictError as again:
+                    self._resolve_conflict(again)
+                    return
+            self.session.recheck()
+            self.refresh_unsaved()
+
+        self.push_screen(conflict_dialog(conflict.path, conflict.mine, conflict.theirs), answered)
+
+    def action_quit_app(self) -> None:
+        self._flush_form()
+        files = self.session.modified_files()
+        if not files:
+            self.exit(0)
+            return
+
+        def answered(choice: str | None) -> None:
+            if choice == "save":
+                outcome = self.session.save_all()
+                if outcome.conflicts or outcome.refused:
+                    self.notify(t("save.not-all"), severity="error", markup=False)
+                    for conflict in outcome.conflicts:
+                        self._resolve_conflict(conflict)
+                    return
+                self.exit(0)
+            elif choice == "discard":
+                self.exit(0)
+
+        self.push_screen(quit_dialog(files), answered)
+
+    def action_help(self) -> None:
+        focused = self.focused
+        screen = self.screen
+        title = t(getattr(screen, "HELP", "help.app") + ".title")
+        description = t(getattr(screen, "HELP", "help.app"))
+        if isinstance(focused, (Input, TextArea)):
+            description += "\n\n" + t("help.text-field")
+        keys = []
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            if binding.description and binding.show:
+                keys.append((self.get_key_display(binding), binding.description))
+        self.push_screen(HelpDialog(title, description, keys))
+
+    def action_show_problems(self) -> None:
+        from .widgets.problems import ProblemsPanel
+
+        panels = self.screen.query(ProblemsPanel)
+        if panels:
+            panels.first().focus()
+
+    def action_export(self) -> None:
+        fiscal_year = getattr(self.screen, "fiscal_year", None)
+        if fiscal_year is None:
+            selected = getattr(self.screen, "selected_year", None)
+            fiscal_year = selected() if selected else None
+        if fiscal_year is None:
+            self.notify(t("export.no-year"), markup=False)
+            return
+        self._flush_form()
+        self.notify(t("export.started", year=fiscal_year), markup=False)
+        self._export(fiscal_year)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export(self, fiscal_year: int) -> None:
+        try:
+            result = export_year(self.session.records, fiscal_year, self.out_root,
+                                 progress=lambda done, total: self.call_from_thread(
+                                     self.notify, t("export.progress", done=done, total=total), markup=False))
+        except Exception as error:  # shown, never swallowed: the user must know the PDF is not there
+            self.call_from_thread(self.notify, t("export.failed", reason=str(error)), severity="error",
+                                  timeout=20, markup=False)
+            return
+        message = t("export.done", files="\n".join(str(p) for p in result.paths), fetch=result.fetch_command())
+        self.call_from_thread(self.notify, message, timeout=30, markup=False)
+        if result.missing_characters:
+            chars = " ".join(f"U+{ord(c):04X}" for c in sorted(result.missing_characters))
+            self.call_from_thread(self.notify, t("render.missing-glyphs", chars=chars), severity="warning",
+                                  markup=False)
+
+
+def run_app(records_root: Path, lang: str) -> int:
+    from ..i18n import tr
+
+    if not Path(records_root).is_dir():
+        print(tr("cli.records-not-found", lang, path=records_root), file=sys.stderr)
+        return 2
+    app = ItaApp(records_root, lang, load_config(), Journal(records_root))
+    result = app.run(mouse=False)
+    if app.return_code not in (0, None):
+        return app.return_code
+    return result or 0

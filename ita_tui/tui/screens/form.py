@@ -1,0 +1,153 @@
+"""What the measure and memo forms share: debounced apply + recheck, field jumps, list editing, $EDITOR."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import tempfile
+
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Input, TextArea
+
+from ...i18n import t
+from ...model.findings import Finding
+from ...thai.hygiene import visible
+from ..bindings import TranslatedBindings
+from ..widgets.problems import ProblemsPanel
+from ..widgets.thai_text import ThaiTextArea
+
+APPLY_DELAY = 0.3  # seconds of quiet typing before the form is applied and re-checked
+ITEM_NEWLINE = " ⏎ "  # a newline inside one list item, shown on its single line
+
+
+def list_to_lines(items: list[str]) -> str:
+    return "\n".join(visible(item).replace("\n", ITEM_NEWLINE) for item in items)
+
+
+def lines_to_list(text: str) -> list[str]:
+    return [line.replace(ITEM_NEWLINE, "\n").strip() for line in text.split("\n") if line.strip()]
+
+
+def kept(original: str, shown: str, edited: str) -> str:
+    """The edited text, or the original when the field still shows exactly what it was given: so a field
+    holding control characters (shown as ␛) is not rewritten just by being displayed."""
+    return original if edited == shown else edited
+
+
+class FormScreen(TranslatedBindings, Screen):
+    BINDINGS = [
+        Binding("escape", "leave", "key.back", id="form.back"),
+        Binding("f9", "move_line(-1)", "key.line-up", id="form.line-up"),
+        Binding("f10", "move_line(1)", "key.line-down", id="form.line-down"),
+        Binding("f4", "edit_in_editor", "key.editor", id="form.editor"),
+    ]
+    FIELD_WIDGETS: dict[str, str] = {}  # first key of a finding's key path → widget id
+
+    def __init__(self):
+        super().__init__()
+        self._apply_timer = None
+        self._loading = True
+
+    # -- applying edits ---------------------------------------------------------------------
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.schedule_apply()
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self.schedule_apply()
+
+    def schedule_apply(self) -> None:
+        if self._loading:
+            return
+        if self._apply_timer is not None:
+            self._apply_timer.stop()
+        self._apply_timer = self.set_timer(APPLY_DELAY, self.apply_now)
+
+    def apply_now(self) -> None:
+        """Form → model → document, then re-check; implemented by each form."""
+        raise NotImplementedError
+
+    def after_apply(self, fiscal_year: int, files: list[str]) -> None:
+        session = self.app.session
+        session.recheck()
+        findings = [f for f in session.findings if f.file in files]
+        self.query_one(ProblemsPanel).show(findings, with_file=len(files) > 1)
+        self.app.refresh_unsaved()
+
+    # -- leaving, jumping ---------------------------------------------------------------------
+    def action_leave(self) -> None:
+        if self._apply_timer is not None:
+            self._apply_timer.stop()
+            self.apply_now()
+        if self.app.config.save_on_leave and self.app.session.has_unsaved:
+            self.app.action_save()
+        self.app.pop_screen()
+
+    def focus_finding(self, finding: Finding) -> None:
+        key_path = finding.key_path
+        widget_id = self.FIELD_WIDGETS.get(key_path[0] if key_path else "", "")
+        if key_path and key_path[0] == "memo" and len(key_path) > 1:
+            widget_id = self.FIELD_WIDGETS.get(key_path[1], widget_id)
+        if not widget_id:
+            return
+        widget = self.query_one(f"#{widget_id}")
+        widget.focus()
+        widget.scroll_visible()
+        index = next((part for part in key_path[1:] if isinstance(part, int)), None)
+        if isinstance(widget, TextArea) and index is not None and index < widget.document.line_count:
+            widget.move_cursor((index, 0))
+
+    def on_problems_panel_jump(self, event: ProblemsPanel.Jump) -> None:
+        self.focus_finding(event.finding)
+
+    # -- list editing -------------------------------------------------------------------------
+    def action_move_line(self, step: int) -> None:
+        """Move the current line of a list field up or down (reorder steps, results…)."""
+        area = self.focused
+        if not isinstance(area, ThaiTextArea):
+            return
+        row, column = area.cursor_location
+        other = row + step
+        lines = area.text.split("\n")
+        if not 0 <= other < len(lines):
+            return
+        lines[row], lines[other] = lines[other], lines[row]
+        area.text = "\n".join(lines)
+        area.move_cursor((other, min(column, len(lines[other]))))
+
+    # -- $EDITOR ------------------------------------------------------------------------------
+    def action_edit_in_editor(self) -> None:
+        """Edit the focused field in $EDITOR (suspends the app), then re-check."""
+        widget = self.focused
+        if not isinstance(widget, (Input, TextArea)):
+            self.notify(t("editor.focus-a-field"), markup=False)
+            return
+        command = shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "nano")
+        text = widget.value if isinstance(widget, Input) else widget.text
+        with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8", delete=False) as handle:
+            handle.write(text)
+            path = handle.name
+        try:
+            with self.app.suspend():
+                result = subprocess.run([*command, path])
+            with open(path, encoding="utf-8") as handle:
+                edited = handle.read()
+        except (OSError, UnicodeDecodeError) as error:
+            self.notify(t("editor.failed", reason=str(error)), severity="error", markup=False)
+            return
+        finally:
+            try:
+                os.unlink(path)
+            except OSError:
+                pass
+        if result.returncode != 0:
+            self.notify(t("editor.nonzero", code=result.returncode), severity="warning", markup=False)
+            return
+        if isinstance(widget, Input):
+            widget.value = edited.rstrip("\n").replace("\n", " ")
+        else:
+            widget.text = edited.rstrip("\n")
+        if self._apply_timer is not None:
+            self._apply_timer.stop()
+        self.apply_now()

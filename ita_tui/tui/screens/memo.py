@@ -1,0 +1,139 @@
+"""The memo form: number, date (shown as a Thai date, typed either way), subject, addressee, closing,
+signatories from the roster, last year's score with its grade."""
+
+from __future__ import annotations
+
+import copy
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Footer, Label, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from ...i18n import t
+from ...model.grade import grade_for_score
+from ...model.records import FiscalYear
+from ...store.edit import parse_date_input
+from ...thai.dates import format_thai_date
+from ...thai.hygiene import visible
+from ..display import one_line, safe_text
+from ..widgets.problems import ProblemsPanel
+from ..widgets.thai_text import ThaiInput
+from .form import FormScreen, kept
+
+
+class MemoScreen(FormScreen):
+    HELP = "help.memo"
+    FIELD_WIDGETS = {"number": "number", "date": "date", "subject": "subject", "addressee": "addressee",
+                     "closing": "closing", "signatories": "signatories", "body_template": "body_template",
+                     "previous_ita": "score", "score": "score", "fiscal_year": "previous_year"}
+
+    def __init__(self, fiscal_year: int):
+        super().__init__()
+        self.fiscal_year = fiscal_year
+        self._shown: dict[str, str] = {}
+
+    @property
+    def year(self) -> FiscalYear:
+        return self.app.session.records.years[self.fiscal_year]
+
+    def compose(self) -> ComposeResult:
+        year = self.year
+        memo = year.memo
+        roster = self.app.session.records.agency.officials
+        shown = self._shown
+        shown["number"] = visible(memo.number or "")
+        shown["date"] = format_thai_date(memo.date, digits="arabic") if memo.date else ""
+        shown["subject"] = visible(memo.subject)
+        shown["addressee"] = visible(memo.addressee)
+        shown["closing"] = visible(memo.closing)
+        shown["body_template"] = visible(memo.body_template)
+        shown["score"] = "" if year.previous_ita.score is None else f"{year.previous_ita.score:g}"
+        shown["previous_year"] = "" if year.previous_ita.fiscal_year is None else str(year.previous_ita.fiscal_year)
+        with VerticalScroll(id="form"):
+            yield Static(safe_text(t("memo.heading", year=self.fiscal_year, file=year.origin.file), "bold"))
+            yield Label(t("memo.number-hint", prefix=self.app.session.records.agency.document_prefix))
+            yield ThaiInput(shown["number"], id="number")
+            yield Label(t("memo.date-hint"))
+            yield ThaiInput(shown["date"], id="date")
+            yield Static(id="date-shown")
+            yield Label(t("field.subject"))
+            yield ThaiInput(shown["subject"], id="subject")
+            yield Label(t("field.addressee"))
+            yield ThaiInput(shown["addressee"], id="addressee")
+            yield Label(t("memo.body-hint"))
+            yield ThaiInput(shown["body_template"], id="body_template")
+            yield Label(t("field.closing"))
+            yield ThaiInput(shown["closing"], id="closing")
+            yield Label(t("memo.signatories-hint"))
+            known = {person.id for person in roster}
+            selections = [Selection(safe_text(f"{person.rank or person.title}{person.name} — {person.position}"),
+                                    person.id, person.id in memo.signatories) for person in roster]
+            selections += [Selection(safe_text(f"? {missing}"), missing, True)
+                           for missing in memo.signatories if missing not in known]
+            yield SelectionList(*selections, id="signatories")
+            with Horizontal(id="score-row"):
+                with VerticalScroll(classes="score-field"):
+                    yield Label(t("memo.previous-year"))
+                    yield ThaiInput(shown["previous_year"], id="previous_year")
+                with VerticalScroll(classes="score-field"):
+                    yield Label(t("field.score"))
+                    yield ThaiInput(shown["score"], id="score")
+                yield Static(id="grade")
+        yield ProblemsPanel(id="problems")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#number").focus()
+        self._show_derived()
+        self.query_one(ProblemsPanel).show(self.app.session.findings_for_file(self.year.origin.file), with_file=False)
+        self.call_after_refresh(self._loaded)
+
+    def _loaded(self) -> None:
+        self._loading = False
+
+    def _show_derived(self) -> None:
+        year = self.year
+        score = year.previous_ita.score
+        self.query_one("#grade", Static).update(
+            safe_text(t("memo.grade", grade=grade_for_score(score)) if score is not None else t("memo.no-grade")))
+        self.query_one("#date-shown", Static).update(
+            safe_text(t("memo.date-shown", date=format_thai_date(year.memo.date)) if year.memo.date else ""))
+
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
+        self.schedule_apply()
+
+    def apply_now(self) -> None:
+        self._apply_timer = None
+        if not self.is_attached:
+            return
+        year = copy.deepcopy(self.year)
+        memo, previous = year.memo, year.previous_ita
+        shown = self._shown
+
+        def value(widget_id: str) -> str:
+            return self.query_one(f"#{widget_id}", ThaiInput).value
+
+        if value("number") != shown["number"]:
+            memo.number = value("number")
+        for field in ("subject", "addressee", "closing", "body_template"):
+            setattr(memo, field, kept(getattr(self.year.memo, field), shown[field], value(field)))
+        if value("date") != shown["date"]:
+            try:
+                memo.date = parse_date_input(value("date"))
+            except ValueError:
+                self.notify(t("memo.bad-date", text=one_line(value("date"))), severity="warning", markup=False)
+        selected = set(self.query_one("#signatories", SelectionList).selected)
+        memo.signatories = [s for s in memo.signatories if s in selected] + \
+            [person.id for person in self.app.session.records.agency.officials
+             if person.id in selected and person.id not in memo.signatories]
+        for widget_id, attribute, convert in (("score", "score", float), ("previous_year", "fiscal_year", int)):
+            if value(widget_id) != shown[widget_id]:
+                text = value(widget_id).strip()
+                try:
+                    setattr(previous, attribute, convert(text) if text else None)
+                except ValueError:
+                    self.notify(t("memo.bad-number", text=one_line(text)), severity="warning", markup=False)
+        self.app.session.update_memo(year)
+        self._show_derived()
+        self.after_apply(self.fiscal_year, [year.origin.file])

@@ -1,0 +1,82 @@
+"""The agency and its fiscal years at a glance: measures, completeness, last year's score and grade."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from ...i18n import t
+from ...model.grade import grade_for_score
+from ..bindings import TranslatedBindings
+from ..display import safe_text
+from ..widgets.problems import ProblemsPanel
+
+
+class OverviewScreen(TranslatedBindings, Screen):
+    HELP = "help.overview"
+    BINDINGS = [Binding("enter", "open_year", "key.open", id="overview.open")]
+
+    def compose(self) -> ComposeResult:
+        agency = self.app.session.records.agency
+        with Vertical():
+            yield Static(safe_text(agency.name or t("overview.no-agency"), "bold"), id="agency-name")
+            yield Static(safe_text(t("overview.agency-line", district=agency.district, province=agency.province,
+                                     officials=len(agency.officials))), id="agency-line")
+            table = DataTable(id="years", cursor_type="row", zebra_stripes=True)
+            table.border_title = t("overview.years")
+            yield table
+            yield ProblemsPanel(id="problems")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#years", DataTable)
+        for key in ("col.year", "col.measures", "col.errors", "col.warnings", "col.score", "col.grade"):
+            table.add_column(t(key), key=key)
+        self.refresh_view()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        session = self.app.session
+        table = self.query_one("#years", DataTable)
+        table.clear()
+        for fiscal_year in sorted(session.records.years, reverse=True):
+            year = session.records.years[fiscal_year]
+            errors, warnings = session.counts(session.findings_for_year(fiscal_year))
+            score = year.previous_ita.score
+            table.add_row(
+                Text(str(fiscal_year)), Text(str(len(year.measures))),
+                Text(str(errors), style="bold red" if errors else "green"),
+                Text(str(warnings), style="yellow" if warnings else "green"),
+                Text("" if score is None else f"{score:.2f}"),
+                Text("" if score is None else grade_for_score(score)),
+                key=str(fiscal_year),
+            )
+        load_problems = [f for f in session.findings if f.rule_id.startswith("file-")]
+        self.query_one(ProblemsPanel).show(load_problems or session.findings)
+
+    def selected_year(self) -> int | None:
+        table = self.query_one("#years", DataTable)
+        if table.row_count == 0:
+            return None
+        row_key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        return int(row_key.value)
+
+    def action_open_year(self) -> None:
+        year = self.selected_year()
+        if year is not None:
+            from .year import YearScreen
+
+            self.app.push_screen(YearScreen(year))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_open_year()
+
+    def on_problems_panel_jump(self, event: ProblemsPanel.Jump) -> None:
+        self.app.jump_to(event.finding)

@@ -1,0 +1,196 @@
+"""One fiscal year: the memo at a glance and the measures, each with a status mark; add, delete,
+duplicate, reorder."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from ...i18n import t
+from ...model.findings import Severity
+from ...model.grade import grade_for_score
+from ...store import SaveRefused
+from ...store.edit import create_measure, delete_measure
+from ...thai.dates import format_thai_date
+from ..bindings import TranslatedBindings
+from ..dialogs import confirm_dialog
+from ..display import one_line, safe_text
+from ..widgets.problems import ProblemsPanel
+
+
+class YearScreen(TranslatedBindings, Screen):
+    HELP = "help.year"
+    BINDINGS = [
+        Binding("enter", "open_measure", "key.open", id="year.open"),
+        Binding("m", "open_memo", "key.memo", id="year.memo"),
+        Binding("a", "add_measure", "key.add", id="year.add"),
+        Binding("c", "duplicate_measure", "key.duplicate", id="year.duplicate"),
+        Binding("d,delete", "delete_measure", "key.delete", id="year.delete"),
+        Binding("u", "move(-1)", "key.move-up", id="year.move-up"),
+        Binding("n", "move(1)", "key.move-down", id="year.move-down"),
+        Binding("escape", "app.pop_screen", "key.back", id="year.back"),
+    ]
+
+    def __init__(self, fiscal_year: int):
+        super().__init__()
+        self.fiscal_year = fiscal_year
+
+    @property
+    def year(self):
+        return self.app.session.records.years[self.fiscal_year]
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(id="year-title")
+            yield Static(id="memo-summary")
+            table = DataTable(id="measures", cursor_type="row", zebra_stripes=True)
+            table.border_title = t("year.measures")
+            yield table
+            yield ProblemsPanel(id="problems")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#measures", DataTable)
+        table.add_column(t("col.number"), key="number", width=3)
+        table.add_column(t("col.status"), key="status", width=3)
+        table.add_column(t("col.title"), key="title")
+        table.add_column(t("col.owners"), key="owners")
+        self.refresh_view()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_view()
+
+    def refresh_view(self, select_file: str | None = None) -> None:
+        session = self.app.session
+        year = self.year
+        self.query_one("#year-title", Static).update(
+            safe_text(t("year.title", year=self.fiscal_year, count=len(year.measures)), "bold"))
+        score = year.previous_ita.score
+        memo = year.memo
+        summary = t("year.memo-summary", subject=one_line(memo.subject, 60) or "—",
+                    date=format_thai_date(memo.date) if memo.date else "—",
+                    signers=len(memo.signatories),
+                    score="—" if score is None else f"{score:.2f}",
+                    grade="" if score is None else grade_for_score(score),
+                    previous=year.previous_ita.fiscal_year or "—")
+        self.query_one("#memo-summary", Static).update(safe_text(summary))
+        table = self.query_one("#measures", DataTable)
+        current = select_file or self.selected_file()
+        table.clear()
+        for number, measure in enumerate(year.measures, start=1):
+            findings = session.findings_for_file(measure.origin.file)
+            modified = measure.origin.file in session.modified_files()
+            if any(f.severity is Severity.ERROR for f in findings):
+                mark = Text("✗", style="bold red")
+            elif any(f.severity is Severity.WARNING for f in findings):
+                mark = Text("!", style="yellow")
+            else:
+                mark = Text("✓", style="green")
+            title = Text(("● " if modified else "") + one_line(measure.title or t("year.untitled")))
+            table.add_row(Text(str(number)), mark, title, Text(one_line(", ".join(measure.owners), 24)),
+                          key=measure.origin.file)
+        if current:
+            for row_index, measure in enumerate(year.measures):
+                if measure.origin.file == current:
+                    table.move_cursor(row=row_index)
+        self.query_one(ProblemsPanel).show(session.findings_for_year(self.fiscal_year))
+
+    def selected_file(self) -> str | None:
+        table = self.query_one("#measures", DataTable)
+        if table.row_count == 0:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def selected_measure(self):
+        file = self.selected_file()
+        return next((m for m in self.year.measures if m.origin.file == file), None)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_open_measure()
+
+    def action_open_measure(self) -> None:
+        measure = self.selected_measure()
+        if measure is not None:
+            from .measure import MeasureScreen
+
+            self.app.push_screen(MeasureScreen(self.fiscal_year, measure.origin.file))
+
+    def action_open_memo(self) -> None:
+        from .memo import MemoScreen
+
+        self.app.push_screen(MemoScreen(self.fiscal_year))
+
+    def action_add_measure(self) -> None:
+        try:
+            measure = create_measure(self.app.session.store, self.fiscal_year)
+        except (SaveRefused, OSError) as error:
+            self.notify(t("error.create", reason=str(error)), severity="error", markup=False)
+            return
+        self.app.session.recheck()
+        self.refresh_view(select_file=measure.origin.file)
+        from .measure import MeasureScreen
+
+        self.app.push_screen(MeasureScreen(self.fiscal_year, measure.origin.file))
+
+    def action_duplicate_measure(self) -> None:
+        measure = self.selected_measure()
+        if measure is None:
+            return
+        try:
+            copy = create_measure(self.app.session.store, self.fiscal_year, copy_of=measure)
+        except (SaveRefused, OSError) as error:
+            self.notify(t("error.create", reason=str(error)), severity="error", markup=False)
+            return
+        self.app.session.recheck()
+        self.refresh_view(select_file=copy.origin.file)
+        self.notify(t("year.duplicated", file=copy.origin.file), markup=False)
+
+    def action_delete_measure(self) -> None:
+        measure = self.selected_measure()
+        if measure is None:
+            return
+
+        def answered(choice: str | None) -> None:
+            if choice != "yes":
+                return
+            try:
+                delete_measure(self.app.session.store, measure)
+            except (SaveRefused, OSError) as error:
+                self.notify(t("error.delete", reason=str(error)), severity="error", markup=False)
+                return
+            self.app.session.recheck()
+            self.refresh_view()
+            self.notify(t("year.deleted", file=measure.origin.file), markup=False)
+
+        self.app.push_screen(confirm_dialog(t("year.confirm-delete", title=one_line(measure.title, 50),
+                                              file=measure.origin.file)), answered)
+
+    def action_move(self, step: int) -> None:
+        """Swap this measure's place with its neighbour: only the two `order` lines change."""
+        measures = self.year.measures
+        measure = self.selected_measure()
+        if measure is None:
+            return
+        index = measures.index(measure)
+        other_index = index + step
+        if not 0 <= other_index < len(measures):
+            return
+        other = measures[other_index]
+        if measure.order == other.order:
+            measure.order, other.order = other_index + 1, index + 1
+        else:
+            measure.order, other.order = other.order, measure.order
+        session = self.app.session
+        session.update_measure(measure)
+        session.update_measure(other)
+        session.recheck()
+        self.refresh_view(select_file=measure.origin.file)
+        self.app.refresh_unsaved()
+
+    def on_problems_panel_jump(self, event: ProblemsPanel.Jump) -> None:
+        self.app.jump_to(event.finding)

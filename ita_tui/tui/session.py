@@ -1,0 +1,108 @@
+"""What the app is working on, without any Textual: the store, the latest findings, what is unsaved.
+
+Screens call these methods; tests drive them directly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..check import run_checks
+from ..model.findings import Finding, Severity
+from ..model.records import FiscalYear, Measure, Records
+from ..store import ConflictError, RecordStore, SaveRefused, load_records
+from ..store.edit import apply_measure, apply_memo, refresh_from_document
+from .journal import Journal
+
+
+@dataclass
+class SaveOutcome:
+    saved: list[str] = field(default_factory=list)
+    conflicts: list[ConflictError] = field(default_factory=list)
+    refused: list[tuple[str, str]] = field(default_factory=list)
+
+
+class Session:
+    def __init__(self, records_root: Path, lang: str = "th", journal: Journal | None = None):
+        self.records_root = Path(records_root)
+        self.lang = lang
+        self.store: RecordStore = load_records(self.records_root)
+        self.findings: list[Finding] = []
+        self.journal = journal
+        self.recheck()
+
+    @property
+    def records(self) -> Records:
+        return self.store.records
+
+    def recheck(self) -> list[Finding]:
+        self.findings = run_checks(self.store).findings
+        return self.findings
+
+    def findings_for_year(self, fiscal_year: int) -> list[Finding]:
+        prefix = f"{fiscal_year}/"
+        return [f for f in self.findings if f.file.startswith(prefix) or f.file == "agency.toml"]
+
+    def findings_for_file(self, relative: str) -> list[Finding]:
+        return [f for f in self.findings if f.file == relative]
+
+    def counts(self, findings: list[Finding]) -> tuple[int, int]:
+        errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+        warnings = sum(1 for f in findings if f.severity is Severity.WARNING)
+        return errors, warnings
+
+    # -- edits ----------------------------------------------------------------------------------
+    def update_measure(self, measure: Measure) -> None:
+        apply_measure(self.store, measure)
+        refresh_from_document(self.store, measure.origin.file)
+        self._journal(measure.origin.file)
+
+    def update_memo(self, year: FiscalYear) -> None:
+        apply_memo(self.store, year.origin.file, year.memo, year.previous_ita)
+        refresh_from_document(self.store, year.origin.file)
+        self._journal(year.origin.file)
+
+    def _journal(self, relative: str) -> None:
+        if self.journal is not None:
+            if self.store.is_modified(relative):
+                self.journal.record(relative, self.store.render(relative))
+            else:
+                self.journal.forget(relative)
+
+    def modified_files(self) -> list[str]:
+        return [relative for relative in list(self.store._documents) if self.store.is_modified(relative)]
+
+    @property
+    def has_unsaved(self) -> bool:
+        return bool(self.modified_files())
+
+    def save_all(self) -> SaveOutcome:
+        outcome = SaveOutcome()
+        for relative in self.modified_files():
+            try:
+                self.store.save(relative)
+                outcome.saved.append(relative)
+                if self.journal is not None:
+                    self.journal.forget(relative)
+            except ConflictError as conflict:
+                outcome.conflicts.append(conflict)
+            except (SaveRefused, OSError) as error:
+                outcome.refused.append((relative, str(error)))
+        return outcome
+
+    def keep_mine(self, conflict: ConflictError) -> None:
+        """Overwrite exactly the disk version the user was shown."""
+        seen = hashlib.sha256((conflict.theirs or "").encode("utf-8")).hexdigest()
+        self.store.save(conflict.path, overwrite_sha256=seen)
+        if self.journal is not None:
+            self.journal.forget(conflict.path)
+
+    def reload(self, relative: str) -> None:
+        """Drop my edits to *relative* and take the version on disk."""
+        self.store.reload(relative)
+        refresh_from_document(self.store, relative)
+        if self.journal is not None:
+            self.journal.forget(relative)
+        self.recheck()

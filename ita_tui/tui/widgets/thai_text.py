@@ -1,0 +1,114 @@
+"""Input and TextArea that move by visible cell and by Thai word, and never corrupt a cluster.
+
+Stock widgets move and delete by code point: the cursor lands inside "ผู้" and forward Delete on
+"ผ|รับ" leaves "ผับ". Backspace still removes one code point (the Thai typing habit). These overrides touch
+Textual internals; textual is pinned exactly and tests/test_tui_thai_text.py guards them.
+"""
+
+from __future__ import annotations
+
+from textual.widgets import Input, TextArea
+from textual.widgets.input import Selection
+
+from ...thai.cells import next_cell, next_word, previous_cell, previous_word, snap_to_cell
+
+
+class ThaiInput(Input):
+    def action_cursor_left(self, select: bool = False) -> None:
+        start, end = self.selection
+        if select:
+            self.selection = Selection(start, previous_cell(self.value, end))
+        elif self.selection.is_empty:
+            self.cursor_position = previous_cell(self.value, self.cursor_position)
+        else:
+            self.cursor_position = min(start, end)
+
+    def action_cursor_right(self, select: bool = False) -> None:
+        start, end = self.selection
+        if select:
+            self.selection = Selection(start, next_cell(self.value, end))
+        elif self.cursor_at_end and self._suggestion:
+            self.value = self._suggestion
+            self.cursor_position = len(self.value)
+        elif self.selection.is_empty:
+            self.cursor_position = next_cell(self.value, self.cursor_position)
+        else:
+            self.cursor_position = max(start, end)
+
+    def action_cursor_left_word(self, select: bool = False) -> None:
+        target = previous_word(self.value, self.cursor_position)
+        if select:
+            self.selection = Selection(self.selection.start, target)
+        else:
+            self.cursor_position = target
+
+    def action_cursor_right_word(self, select: bool = False) -> None:
+        target = next_word(self.value, self.cursor_position)
+        if select:
+            self.selection = Selection(self.selection.start, target)
+        else:
+            self.cursor_position = target
+
+    def action_delete_right(self) -> None:
+        if self.selection.is_empty:
+            self.delete(self.cursor_position, next_cell(self.value, self.cursor_position))
+        else:
+            self.delete_selection()
+
+    def action_delete_right_word(self) -> None:
+        if self.selection.is_empty:
+            self.delete(self.cursor_position, next_word(self.value, self.cursor_position))
+        else:
+            self.delete_selection()
+
+    def action_delete_left_word(self) -> None:
+        if self.selection.is_empty:
+            self.delete(previous_word(self.value, self.cursor_position), self.cursor_position)
+        else:
+            self.delete_selection()
+
+
+class ThaiTextArea(TextArea):
+    def get_cursor_left_location(self):
+        row, column = self.cursor_location
+        if column == 0:
+            return super().get_cursor_left_location()
+        return row, previous_cell(self.document[row], column)
+
+    def get_cursor_right_location(self):
+        row, column = self.cursor_location
+        line = self.document[row]
+        if column >= len(line):
+            return super().get_cursor_right_location()
+        return row, next_cell(line, column)
+
+    def get_cursor_word_left_location(self):
+        row, column = self.cursor_location
+        if column == 0:
+            return super().get_cursor_word_left_location()
+        return row, previous_word(self.document[row], column)
+
+    def get_cursor_word_right_location(self):
+        row, column = self.selection.end
+        line = self.document[row]
+        if column >= len(line):
+            return super().get_cursor_word_right_location()
+        return row, next_word(line, column)
+
+    def action_delete_left(self) -> None:
+        """Backspace removes one code point (a mark typed by mistake), as Thai typists expect."""
+        if self.read_only:
+            return
+        selection = self.selection
+        if selection.is_empty:
+            row, column = self.cursor_location
+            if column > 0:
+                self._delete_via_keyboard((row, column - 1), (row, column))
+                return
+        super().action_delete_left()
+
+    def move_cursor(self, location, select: bool = False, center: bool = False, record_width: bool = True) -> None:
+        row, column = location
+        if 0 <= row < self.document.line_count:
+            column = snap_to_cell(self.document[row], column)
+        super().move_cursor((row, column), select=select, center=center, record_width=record_width)
