@@ -32,7 +32,6 @@ class ItaApp(App[int]):
         Binding("f1", "help", "key.help", id="help", priority=True),
         Binding("f2", "show_problems", "key.problems", id="problems", priority=True),
         Binding("f5", "export", "key.export", id="export", priority=True),
-        Binding("ctrl+p", "command_palette", "key.palette", id="palette", priority=True),
     ]
 
     def __init__(self, records_root: Path, lang: str = "th", config: Config | None = None,

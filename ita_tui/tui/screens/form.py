@@ -8,6 +8,7 @@ import subprocess
 import tempfile
 
 from textual.binding import Binding
+from textual.app import SuspendNotSupported
 from textual.screen import Screen
 from textual.widgets import Input, TextArea
 
@@ -129,11 +130,14 @@ class FormScreen(TranslatedBindings, Screen):
             handle.write(text)
             path = handle.name
         try:
-            with self.app.suspend():
+            if self.app.is_headless:  # tests: no terminal to hand over
                 result = subprocess.run([*command, path])
+            else:
+                with self.app.suspend():
+                    result = subprocess.run([*command, path])
             with open(path, encoding="utf-8") as handle:
                 edited = handle.read()
-        except (OSError, UnicodeDecodeError) as error:
+        except (OSError, UnicodeDecodeError, SuspendNotSupported) as error:
             self.notify(t("editor.failed", reason=str(error)), severity="error", markup=False)
             return
         finally:

@@ -56,7 +56,7 @@ class YearScreen(TranslatedBindings, Screen):
     def on_mount(self) -> None:
         table = self.query_one("#measures", DataTable)
         table.add_column(t("col.number"), key="number", width=3)
-        table.add_column(t("col.status"), key="status", width=3)
+        table.add_column(t("col.status"), key="status", width=4)
         table.add_column(t("col.title"), key="title")
         table.add_column(t("col.owners"), key="owners")
         self.refresh_view()

@@ -14,6 +14,12 @@ from ...thai.cells import next_cell, next_word, previous_cell, previous_word, sn
 
 
 class ThaiInput(Input):
+    """Never selects its whole value on focus: the first key typed must not wipe a field."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("select_on_focus", False)
+        super().__init__(*args, **kwargs)
+
     def action_cursor_left(self, select: bool = False) -> None:
         start, end = self.selection
         if select:

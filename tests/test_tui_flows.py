@@ -1,0 +1,259 @@
+"""The app as staff use it: edit and save, conflicts, problem jumps, the quit guard, export, $EDITOR."""
+
+from __future__ import annotations
+
+import difflib
+import sys
+import textwrap
+
+import pytest
+
+from ita_tui.tui.app import ItaApp
+from ita_tui.tui.dialogs import ChoiceDialog
+from ita_tui.tui.journal import Journal
+from ita_tui.tui.screens.measure import MeasureScreen
+from ita_tui.tui.screens.memo import MemoScreen
+from ita_tui.tui.screens.year import YearScreen
+from ita_tui.tui.widgets.problems import ProblemsPanel
+from ita_tui.tui.widgets.thai_text import ThaiInput, ThaiTextArea
+
+MEASURE_1 = "2566/measures/01-public-private-interest.toml"
+
+
+def _app(records, tmp_path, **kwargs) -> ItaApp:
+    return ItaApp(records, "th", out_root=tmp_path / "out", **kwargs)
+
+
+async def _open_measure(pilot, app, file=MEASURE_1) -> MeasureScreen:
+    app.open_measure(2566, file)
+    await pilot.pause()
+    assert isinstance(app.screen, MeasureScreen)
+    return app.screen
+
+
+async def test_editing_a_title_and_saving_changes_exactly_that_line(sample_records, tmp_path):
+    before = (sample_records / MEASURE_1).read_text(encoding="utf-8")
+    app = _app(sample_records, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _open_measure(pilot, app)
+        screen.query_one("#title", ThaiInput).value = "ชื่อใหม่ของมาตรการ"
+        screen.apply_now()
+        assert "●" in app.sub_title
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.session.modified_files() == []
+    after = (sample_records / MEASURE_1).read_text(encoding="utf-8")
+    changed = [line for line in difflib.ndiff(before.splitlines(), after.splitlines()) if line[:1] in "+-"]
+    assert changed == ['- title = "การสร้างฐานความคิดการแยกแยะประโยชน์ส่วนตัวและประโยชน์ส่วนรวม"',
+                       '+ title = "ชื่อใหม่ของมาตรการ"']
+
+
+async def test_typing_is_applied_after_a_pause_and_rechecked(sample_records, tmp_path):
+    app = _app(sample_records, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _open_measure(pilot, app)
+        results = screen.query_one("#results", ThaiTextArea)
+        results.text = results.text.replace("ในเดือนมีนาคม ๒๕๖๕", "ในเดือนมีนาคม ๒๕๖๖")
+        await pilot.pause(0.5)
+        panel = screen.query_one(ProblemsPanel)
+        assert [f.rule_id for f in panel.findings] == []
+        assert app.session.modified_files() == [MEASURE_1]
+
+
+async def test_saving_over_a_file_changed_on_disk_asks_and_reload_keeps_theirs(sample_records, tmp_path):
+    path = sample_records / MEASURE_1
+    app = _app(sample_records, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _open_measure(pilot, app)
+        screen.query_one("#title", ThaiInput).value = "ของฉัน"
+        screen.apply_now()
+        theirs = path.read_text(encoding="utf-8").replace("order = 1", "order = 1\nstatus = \"done\"")
+        path.write_text(theirs, encoding="utf-8")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        assert path.read_text(encoding="utf-8") == theirs
+        app.screen.dismiss("reload")
+        await pilot.pause()
+        assert app.session.modified_files() == []
+    assert path.read_text(encoding="utf-8") == theirs
+
+
+async def test_keep_mine_after_a_conflict_writes_mine_over_the_version_shown(sample_records, tmp_path):
+    path = sample_records / MEASURE_1
+    app = _app(sample_records, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _open_measure(pilot, app)
+        screen.query_one("#title", ThaiInput).value = "ของฉัน"
+        screen.apply_now()
+        path.write_text(path.read_text(encoding="utf-8") + "# ของเขา\n", encoding="utf-8")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "ของฉัน" in app.screen.detail
+        app.screen.dismiss("mine")
+        await pilot.pause()
+    text = path.read_text(encoding="utf-8")
+    assert 'title = "ของฉัน"' in text and "# ของเขา" not in text
+
+
+async def test_enter_on_a_problem_opens_the_measure_at_the_field_and_line(sample_records, tmp_path):
+    app = _app(sample_records, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(YearScreen(2566))
+        await pilot.pause()
+        panel = app.screen.query_one(ProblemsPanel)
+        index = next(i for i, f in enumerate(panel.findings) if f.rule_id == "repeated-phrase")
+        panel.focus()
+        panel.highlighted = index
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MeasureScreen)
+        assert app.screen.file == "2566/measures/02-public-forum.toml"
+        assert app.focused.id == "results"
+        assert app.focused.cursor_location == (2, 0)
+
+
+async def test_quitting_with_unsaved_changes_asks_and_cancel_keeps_everything(sample_records, tmp_path):
+    before = (sample_records / MEASURE_1).read_bytes()
+    app = _app(sample_records, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _open_measure(pilot, app)
+        screen.query_one("#title", ThaiInput).value = "ยังไม่บันทึก"
+        screen.apply_now()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.is_running and app.session.modified_files() == [MEASURE_1]
+    assert (sample_records / MEASURE_1).read_bytes() == before
+
+
+async def test_quit_without_changes_exits_at_once(sample_records, tmp_path):
+    app = _app(sample_records, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_export_key_writes_the_pdfs_and_says_how_to_fetch_them(sample_records, tmp_path):
+    app = _app(sample_records, tmp_path)
+    notes = []
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(YearScreen(2566))
+        await pilot.pause()
+        original_notify = app.notify
+        app.notify = lambda message, **kw: (notes.append(message), original_notify(message, **kw))
+        await pilot.press("f5")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    names = sorted(p.name for p in (tmp_path / "out" / "2566").iterdir())
+    assert names == ["ita-2566.pdf", "memo-2566.pdf", "report-2566.pdf"]
+    assert any("scp " in note and "ita-2566.pdf" in note for note in notes)
+
+
+async def test_editor_round_trip_replaces_the_field_and_rechecks(sample_records, tmp_path, monkeypatch):
+    fake_editor = tmp_path / "fake_editor.py"
+    fake_editor.write_text(textwrap.dedent("""
+        import sys
+        path = sys.argv[1]
+        text = open(path, encoding="utf-8").read()
+        open(path, "w", encoding="utf-8").write(text.replace("มีนาคม ๒๕๖๕", "มีนาคม ๒๕๖๖"))
+    """), encoding="utf-8")
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {fake_editor}")
+    monkeypatch.delenv("VISUAL", raising=False)
+    app = _app(sample_records, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _open_measure(pilot, app)
+        screen.query_one("#results").focus()
+        await pilot.press("f4")
+        await pilot.pause()
+        assert "มีนาคม ๒๕๖๖" in screen.query_one("#results", ThaiTextArea).text
+        assert "date-outside-fiscal-year" not in [f.rule_id for f in screen.query_one(ProblemsPanel).findings]
+
+
+async def test_memo_date_typed_in_thai_is_stored_as_a_toml_date(sample_records, tmp_path):
+    app = _app(sample_records, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(MemoScreen(2566))
+        await pilot.pause()
+        app.screen.query_one("#date", ThaiInput).value = "๑๕ มี.ค. ๖๖"
+        app.screen.apply_now()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert "date = 2023-03-15" in (sample_records / "2566/report.toml").read_text(encoding="utf-8")
+
+
+async def test_adding_and_deleting_a_measure(sample_records, tmp_path):
+    app = _app(sample_records, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(YearScreen(2566))
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, MeasureScreen)
+        new_file = app.screen.file
+        assert (sample_records / new_file).exists()
+        await pilot.press("escape")
+        await pilot.pause()
+        table = app.screen.query_one("#measures")
+        table.move_cursor(row=4)
+        await pilot.press("d")
+        await pilot.pause()
+        app.screen.dismiss("yes")
+        await pilot.pause()
+    assert not (sample_records / new_file).exists()
+    assert len(list((sample_records / "2566/measures").glob("*.toml"))) == 4
+
+
+async def test_reordering_swaps_only_the_order_lines(sample_records, tmp_path):
+    app = _app(sample_records, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(YearScreen(2566))
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    first = (sample_records / MEASURE_1).read_text(encoding="utf-8")
+    second = (sample_records / "2566/measures/02-public-forum.toml").read_text(encoding="utf-8")
+    assert "\norder = 2\n" in first and "\norder = 1\n" in second
+
+
+async def test_unsaved_edits_are_journalled_and_cleared_by_saving(sample_records, tmp_path):
+    journal = Journal(sample_records, tmp_path / "journal")
+    app = _app(sample_records, tmp_path, journal=journal)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _open_measure(pilot, app)
+        screen.query_one("#title", ThaiInput).value = "ยังไม่บันทึก"
+        screen.apply_now()
+        pending = journal.pending()
+        assert list(pending) == [MEASURE_1]
+        assert 'title = "ยังไม่บันทึก"' in pending[MEASURE_1].read_text(encoding="utf-8")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert journal.pending() == {}
+
+
+async def test_help_lists_the_live_bindings_of_the_screen(sample_records, tmp_path):
+    app = _app(sample_records, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(YearScreen(2566))
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        descriptions = [description for _, description in app.screen.keys]
+        assert "เพิ่มมาตรการ" in descriptions and "บันทึก" in descriptions
+
+
+async def test_keys_can_be_remapped_from_the_config(sample_records, tmp_path):
+    from ita_tui.tui.config import Config
+    app = _app(sample_records, tmp_path, config=Config(keymap={"save": "f6"}))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _open_measure(pilot, app)
+        screen.query_one("#title", ThaiInput).value = "บันทึกด้วย F6"
+        screen.apply_now()
+        await pilot.press("f6")
+        await pilot.pause()
+    assert 'title = "บันทึกด้วย F6"' in (sample_records / MEASURE_1).read_text(encoding="utf-8")
