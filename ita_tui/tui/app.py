@@ -17,7 +17,6 @@ from .bindings import translate_bindings
 from .commands import AppActions, MeasureSearch
 from .config import Config, load_config
 from .dialogs import HelpDialog, conflict_dialog, quit_dialog
-from .export import export_year
 from .journal import Journal
 from .session import Session
 
@@ -192,6 +191,8 @@ class ItaApp(App[int]):
 
     @work(thread=True, exclusive=True, group="export")
     def _export(self, fiscal_year: int) -> None:
+        from .export import export_year  # fpdf2 loads only when the first export is asked for
+
         try:
             result = export_year(self.session.records, fiscal_year, self.out_root,
                                  progress=lambda done, total: self.call_from_thread(
