@@ -61,7 +61,7 @@ def _check(records: Path, output_format: str, year: int | None, lang: str) -> in
     from .store import load_records
 
     try:
-        store = load_records(records)
+        store = load_records(records, use_cache=True)
     except (FileNotFoundError, NotADirectoryError, PermissionError):
         print(tr("cli.records-not-found", lang, path=records), file=sys.stderr)
         return EXIT_CANNOT_RUN

@@ -20,13 +20,13 @@ def dates_in_text(records: Records) -> Iterator[Finding]:
     for year in records.years.values():
         first_day, last_day = fiscal_year_range(year.fiscal_year)
         for measure in year.measures:
-            for origin, field, text in measure_texts(measure):
+            for origin, keys, field, text in measure_texts(measure):
                 if field not in _DATED_FIELDS:
                     continue
                 for mention in find_dates(text):
                     if mention.end < first_day or mention.start > last_day:
                         yield Finding("date-outside-fiscal-year", _DATED_FIELDS[field], origin.file,
-                                      origin.key_path, {"date": mention.text, "fiscal_year": year.fiscal_year,
+                                      origin.key_path + keys, {"date": mention.text, "fiscal_year": year.fiscal_year,
                                                         "offset": mention.offset},
                                       message="text-date-outside-fiscal-year")
 
@@ -35,10 +35,12 @@ def fiscal_years_in_text(records: Records) -> Iterator[Finding]:
     """"ปีงบประมาณ พ.ศ. ๒๕๖๕" inside a 2566 measure (the memo may name last year's ITA: not checked there)."""
     for year in records.years.values():
         for measure in year.measures:
-            for origin, field, text in measure_texts(measure):
+            for origin, keys, field, text in measure_texts(measure):
+                if "ปีงบประมาณ" not in text:
+                    continue
                 for mention in find_fiscal_years(text):
                     if mention.fiscal_year_be != year.fiscal_year:
-                        yield Finding("other-fiscal-year", Severity.WARNING, origin.file, origin.key_path,
+                        yield Finding("other-fiscal-year", Severity.WARNING, origin.file, origin.key_path + keys,
                                       {"named": mention.fiscal_year_be, "fiscal_year": year.fiscal_year,
                                        "offset": mention.offset})
 
@@ -101,9 +103,9 @@ def repeated_phrases(records: Records) -> Iterator[Finding]:
     """"ผู้บังคับบัญชาและผู้บังคับบัญชา": the same words twice in a row (whole words only)."""
     for year in records.years.values():
         for measure in year.measures:
-            for origin, field, text in measure_texts(measure):
+            for origin, keys, field, text in measure_texts(measure):
                 for phrase, offset in repeated_runs(text):
-                    yield Finding("repeated-phrase", Severity.WARNING, origin.file, origin.key_path,
+                    yield Finding("repeated-phrase", Severity.WARNING, origin.file, origin.key_path + keys,
                                   {"phrase": phrase, "offset": offset})
 
 

@@ -19,11 +19,11 @@ _SEVERITY = {
 
 
 def text_hygiene(records: Records) -> Iterator[Finding]:
-    for origin, _field, text in all_texts(records):
+    for origin, keys, _field, text in all_texts(records):
         if not text or text.isascii() and text.isprintable():
             continue
         for problem in inspect_text(text):
-            yield Finding(problem.rule_id, _SEVERITY[problem.rule_id], origin.file, origin.key_path,
+            yield Finding(problem.rule_id, _SEVERITY[problem.rule_id], origin.file, origin.key_path + keys,
                           {"char": codepoint_name(problem.char), "offset": problem.offset})
 
 

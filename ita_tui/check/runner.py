@@ -29,8 +29,14 @@ class CheckReport:
 def run_checks(store: RecordStore, fiscal_year: int | None = None) -> CheckReport:
     """Loading problems plus every rule's findings (only one fiscal year's files when one is given)."""
     findings = list(store.findings)
+    cache = store._cache
+    if cache is not None:
+        rules_consistency.REPEATED_RUNS_MEMO.update(cache.memo.get("repeated_runs", {}))
     for rule in ALL_RULES:
         findings.extend(rule(store.records))
+    if cache is not None:
+        cache.remember({"repeated_runs": dict(rules_consistency.REPEATED_RUNS_MEMO)})
+        cache.save(set(store.sources))
     findings.extend(_missing_evidence(store))
     if fiscal_year is not None:
         prefix = f"{fiscal_year}/"

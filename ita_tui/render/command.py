@@ -19,7 +19,7 @@ def render_command(records_path: Path, args: Namespace, lang: str) -> int:
     from ..store import load_records
 
     try:
-        store = load_records(records_path)
+        store = load_records(records_path, use_cache=True)
     except (FileNotFoundError, NotADirectoryError, PermissionError):
         print(tr("cli.records-not-found", lang, path=records_path), file=sys.stderr)
         return EXIT_CANNOT_RUN

@@ -7,6 +7,7 @@ keys (or list items) that differ. New and removed measure files are created and 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import re
 
@@ -192,7 +193,7 @@ def delete_measure(store: RecordStore, measure: Measure) -> None:
     """Remove a measure's file (the user confirmed); refuses if it changed on disk since loading."""
     file = measure.origin.file
     source = store.sources[file]
-    if source.path.read_bytes() != source.raw:
+    if hashlib.sha256(source.path.read_bytes()).hexdigest() != source.sha256:
         raise SaveRefused(f"{file} changed on disk since it was read; reload before deleting")
     source.path.unlink()
     del store.sources[file]

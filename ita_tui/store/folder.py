@@ -9,14 +9,12 @@ import hashlib
 import re
 from pathlib import Path
 
-import tomlkit
-
 from ..model.findings import Finding, Severity
 from ..model.records import FiscalYear, Records
 from .atomic import write_atomically
 from .errors import ConflictError, SaveRefused
 from .schema import read_agency, read_measure, read_report
-from .source import SourceFile, parse_source, read_source
+from .source import SourceFile, StaleCache, parse_source, read_source
 
 YEAR_FOLDER = re.compile(r"^[0-9]{4}$")
 _FILENAME_ORDER = re.compile(r"^([0-9]+)")
@@ -30,19 +28,24 @@ class RecordStore:
         self.sources: dict[str, SourceFile] = {}
         self.findings: list[Finding] = []
         self.records = Records()
-        self._documents: dict[str, tomlkit.TOMLDocument] = {}
+        self._documents: dict = {}  # relative path → tomlkit document, parsed on first edit
+        self._cache = None
 
     # -- loading ------------------------------------------------------------------------------
     @classmethod
-    def load(cls, root: Path | str) -> "RecordStore":
+    def load(cls, root: Path | str, cache: "ParseCache | None" = None) -> "RecordStore":
+        """Load a folder; with a *cache* (see store.cache), unchanged files are not parsed again."""
         store = cls(Path(root))
         if not store.root.is_dir():
             raise FileNotFoundError(f"records folder not found: {store.root}")
+        store._cache = cache
         store._load_all()
+        if cache is not None:
+            cache.save(set(store.sources))
         return store
 
     def _read(self, path: Path) -> SourceFile | None:
-        result = read_source(self.root, path)
+        result = read_source(self.root, path, self._cache)
         if isinstance(result, Finding):
             self.findings.append(result)
             return None
@@ -102,11 +105,17 @@ class RecordStore:
         return finding
 
     # -- saving -------------------------------------------------------------------------------
-    def document(self, relative_path: str) -> tomlkit.TOMLDocument:
+    def document(self, relative_path: str):
         """The style-preserving document of a loaded file (parsed on first use, for editing)."""
         if relative_path not in self._documents:
             source = self.sources[relative_path]
-            document = tomlkit.parse(source.text)
+            try:
+                text = source.text
+            except StaleCache:
+                raise ConflictError(relative_path, "", _read_text_or_none(source.path)) from None
+            import tomlkit  # only for editing: `ita check` never pays for it
+
+            document = tomlkit.parse(text)
             if document.unwrap() != source.values:
                 raise SaveRefused(f"{relative_path}: the two TOML parsers disagree; not editing it")
             self._documents[relative_path] = document
@@ -163,6 +172,11 @@ class RecordStore:
             self.sources[relative_path] = result
 
 
+def _read_text_or_none(path: Path) -> str | None:
+    data = _read_bytes_or_none(path)
+    return None if data is None else data.decode("utf-8", errors="replace")
+
+
 def _read_bytes_or_none(path: Path) -> bytes | None:
     try:
         return path.read_bytes()
@@ -170,5 +184,12 @@ def _read_bytes_or_none(path: Path) -> bytes | None:
         return None
 
 
-def load_records(root: Path | str) -> RecordStore:
-    return RecordStore.load(root)
+def load_records(root: Path | str, use_cache: bool = False) -> RecordStore:
+    """Load a records folder. *use_cache*: reuse the per-user parse cache (the CLI and the app do)."""
+    cache = None
+    if use_cache:
+        from .cache import ParseCache
+
+        if ParseCache.enabled():
+            cache = ParseCache(Path(root))
+    return RecordStore.load(root, cache)

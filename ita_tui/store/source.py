@@ -21,25 +21,55 @@ _CONFLICT_MARKER = re.compile(rb"^(<{7}|={7}|>{7}|\|{7})(?: |\r?$)", re.MULTILIN
 _TOMLLIB_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
+class StaleCache(Exception):
+    """A cached file's bytes no longer match what was cached: it changed on disk since loading."""
+
+
 @dataclass
 class SourceFile:
-    """A records file that was read successfully (its values may still be of the wrong type)."""
+    """A records file that was read successfully (its values may still be of the wrong type).
+
+    Built from the parse cache, it has its values and hash but reads its bytes only when they are needed
+    (a position for a finding, an edit), and then checks they are the bytes that were cached.
+    """
 
     relative_path: str
     path: Path
-    raw: bytes
-    text: str  # without BOM
+    _raw: bytes | None
+    _text: str | None  # without BOM
     has_bom: bool
     values: dict
+    _sha256: str | None = None
     _positions: TomlPositions | None = field(default=None, repr=False)
 
     @property
+    def raw(self) -> bytes:
+        if self._raw is None:
+            raw = self.path.read_bytes()
+            if hashlib.sha256(raw).hexdigest() != self._sha256:
+                raise StaleCache(self.relative_path)
+            self._raw = raw
+        return self._raw
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            body = self.raw[len(BOM):] if self.has_bom else self.raw
+            self._text = body.decode("utf-8")
+        return self._text
+
+    @property
     def sha256(self) -> str:
-        return hashlib.sha256(self.raw).hexdigest()
+        if self._sha256 is None:
+            self._sha256 = hashlib.sha256(self.raw).hexdigest()
+        return self._sha256
 
     def position(self, key_path: tuple) -> tuple[int, int]:
         if self._positions is None:
-            self._positions = TomlPositions(self.text)
+            try:
+                self._positions = TomlPositions(self.text)
+            except (OSError, StaleCache, UnicodeDecodeError):
+                return (1, 1)
         return self._positions.find(key_path)
 
 
@@ -54,21 +84,28 @@ def _problem(relative_path: str, rule_id: str, line: int = 1, col: int = 1, **pa
     return Finding(rule_id, Severity.ERROR, relative_path, (), params, line, col)
 
 
-def read_source(root: Path, path: Path) -> SourceFile | Finding:
-    """Read and parse *path* inside *root*, or say why it cannot be used."""
+def read_source(root: Path, path: Path, cache=None) -> SourceFile | Finding:
+    """Read and parse *path* inside *root* (or take it from *cache* if unchanged), or say why it cannot be used."""
     relative_path = path.relative_to(root).as_posix()
     try:
         if path.is_symlink():
             target = path.resolve()
             if not target.is_relative_to(root.resolve()):
                 return _problem(relative_path, "file-outside-records", target=str(target))
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return _problem(relative_path, "file-too-large", size=size, limit=MAX_FILE_BYTES)
+        status = path.stat()
+        if status.st_size > MAX_FILE_BYTES:
+            return _problem(relative_path, "file-too-large", size=status.st_size, limit=MAX_FILE_BYTES)
+        cached = cache.lookup(relative_path, status) if cache is not None else None
+        if cached is not None:
+            sha256, has_bom, values = cached
+            return SourceFile(relative_path, path, None, None, has_bom, values, sha256)
         raw = path.read_bytes()
     except OSError as error:
         return _problem(relative_path, "file-unreadable", reason=error.strerror or str(error))
-    return parse_source(relative_path, path, raw)
+    result = parse_source(relative_path, path, raw)
+    if cache is not None and isinstance(result, SourceFile):
+        cache.store(relative_path, status, result.sha256, result.has_bom, result.values)
+    return result
 
 
 def parse_source(relative_path: str, path: Path, raw: bytes) -> SourceFile | Finding:

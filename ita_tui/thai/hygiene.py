@@ -28,6 +28,8 @@ class TextProblem:
 def inspect_text(text: str) -> list[TextProblem]:
     """Every hygiene problem in *text*, in order of appearance."""
     problems: list[TextProblem] = []
+    if not _ANY_PROBLEM.search(text):
+        return problems  # the common case: one regex pass over clean text
     for rule_id, pattern in (
         ("text-control-char", CONTROL_CHARACTERS),
         ("text-bidi-control", BIDI_CONTROLS),
@@ -44,6 +46,12 @@ def inspect_text(text: str) -> list[TextProblem]:
 def codepoint_name(char: str) -> str:
     return " ".join(f"U+{ord(c):04X}" for c in char)
 
+
+# One cheap pass that finds whether a text has any problem at all (no look-behind, no back-reference).
+_ANY_PROBLEM = re.compile(
+    "[" + CONTROL_CHARACTERS.pattern[1:-1] + BIDI_CONTROLS.pattern[1:-1] + ZERO_WIDTH.pattern[1:-1] + "]"
+    + rf"|(?:^|\s)[{THAI_ABOVE_BELOW_MARKS}]|[{THAI_TONE_MARKS}][{THAI_TONE_MARKS}]|"
+    + "|".join(mark * 2 for mark in THAI_ABOVE_BELOW_MARKS))
 
 _STAND_INS = {chr(code): chr(0x2400 + code) for code in range(0x20)}
 _STAND_INS.update({"\x7f": "␡", "\n": "\n", "\t": "\t"})

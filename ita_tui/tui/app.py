@@ -34,14 +34,14 @@ class ItaApp(App[int]):
     ]
 
     def __init__(self, records_root: Path, lang: str = "th", config: Config | None = None,
-                 journal: Journal | None = None, out_root: Path | None = None):
+                 journal: Journal | None = None, out_root: Path | None = None, use_cache: bool = False):
         set_language(lang)
         super().__init__()
         translate_bindings(self)
         self.lang = lang
         self.config = config or Config()
         self.out_root = out_root or Path("out")
-        self.session = Session(records_root, lang, journal)
+        self.session = Session(records_root, lang, journal, use_cache)
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
 
@@ -215,7 +215,7 @@ def run_app(records_root: Path, lang: str) -> int:
     if not Path(records_root).is_dir():
         print(tr("cli.records-not-found", lang, path=records_root), file=sys.stderr)
         return 2
-    app = ItaApp(records_root, lang, load_config(), Journal(records_root))
+    app = ItaApp(records_root, lang, load_config(), Journal(records_root), use_cache=True)
     result = app.run(mouse=False)
     if app.return_code not in (0, None):
         return app.return_code

@@ -25,10 +25,11 @@ class SaveOutcome:
 
 
 class Session:
-    def __init__(self, records_root: Path, lang: str = "th", journal: Journal | None = None):
+    def __init__(self, records_root: Path, lang: str = "th", journal: Journal | None = None,
+                 use_cache: bool = False):
         self.records_root = Path(records_root)
         self.lang = lang
-        self.store: RecordStore = load_records(self.records_root)
+        self.store: RecordStore = load_records(self.records_root, use_cache=use_cache)
         self.findings: list[Finding] = []
         self.journal = journal
         self.recheck()
