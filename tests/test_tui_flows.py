@@ -257,3 +257,17 @@ async def test_keys_can_be_remapped_from_the_config(sample_records, tmp_path):
         await pilot.press("f6")
         await pilot.pause()
     assert 'title = "บันทึกด้วย F6"' in (sample_records / MEASURE_1).read_text(encoding="utf-8")
+
+
+async def test_quit_without_saving_drops_the_journal_too(sample_records, tmp_path):
+    journal = Journal(sample_records, tmp_path / "journal")
+    app = _app(sample_records, tmp_path, journal=journal)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _open_measure(pilot, app)
+        screen.query_one("#title", ThaiInput).value = "ทิ้ง"
+        screen.apply_now()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        app.screen.dismiss("discard")
+        await pilot.pause()
+    assert journal.pending() == {}

@@ -31,6 +31,7 @@ class ItaApp(App[int]):
         Binding("f1", "help", "key.help", id="help", priority=True),
         Binding("f2", "show_problems", "key.problems", id="problems", priority=True),
         Binding("f5", "export", "key.export", id="export", priority=True),
+        Binding("ctrl+p", "command_palette", "key.palette", id="palette", priority=True, show=False),
     ]
 
     def __init__(self, records_root: Path, lang: str = "th", config: Config | None = None,
@@ -152,6 +153,9 @@ class ItaApp(App[int]):
                     return
                 self.exit(0)
             elif choice == "discard":
+                if self.session.journal is not None:  # the user chose to drop these edits
+                    for relative in files:
+                        self.session.journal.forget(relative)
                 self.exit(0)
 
         self.push_screen(quit_dialog(files), answered)
