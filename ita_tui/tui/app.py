@@ -23,7 +23,6 @@ from .session import Session
 
 class ItaApp(App[int]):
     CSS_PATH = "ita.tcss"
-    TITLE = "ita"
     COMMANDS = {MeasureSearch, AppActions}
     BINDINGS = [
         Binding("ctrl+s", "save", "key.save", id="save", priority=True),
@@ -43,6 +42,7 @@ class ItaApp(App[int]):
         self.config = config or Config()
         self.out_root = out_root or Path("out")
         self.session = Session(records_root, lang, journal, use_cache)
+        self.title = self.session.records.agency.name or "ita"
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
 

@@ -6,7 +6,7 @@ import copy
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Label, Select, SelectionList, Static
+from textual.widgets import Header, Footer, Label, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from ...i18n import t
@@ -78,6 +78,7 @@ class MeasureScreen(FormScreen):
         shown["budget"] = "" if measure.budget is None else (
             measure.budget.note or (f"{measure.budget.amount:g}" if measure.budget.amount is not None else ""))
         shown["evidence"] = list_to_lines(measure.evidence)
+        yield Header(icon="ita")
         with VerticalScroll(id="form"):
             yield Static(safe_text(t("measure.heading", order=measure.order, file=self.file), "bold"), id="heading")
             yield Label(t("field.title"))

@@ -7,7 +7,7 @@ import copy
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Label, SelectionList, Static
+from textual.widgets import Header, Footer, Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from ...i18n import t
@@ -50,6 +50,7 @@ class MemoScreen(FormScreen):
         shown["body_template"] = visible(memo.body_template)
         shown["score"] = "" if year.previous_ita.score is None else f"{year.previous_ita.score:g}"
         shown["previous_year"] = "" if year.previous_ita.fiscal_year is None else str(year.previous_ita.fiscal_year)
+        yield Header(icon="ita")
         with VerticalScroll(id="form"):
             yield Static(safe_text(t("memo.heading", year=self.fiscal_year, file=year.origin.file), "bold"))
             yield Label(t("memo.number-hint", prefix=self.app.session.records.agency.document_prefix))

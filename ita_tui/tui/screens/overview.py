@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Header, DataTable, Footer, Static
 
 from ...i18n import t
 from ...model.grade import grade_for_score
@@ -22,6 +22,7 @@ class OverviewScreen(TranslatedBindings, Screen):
 
     def compose(self) -> ComposeResult:
         agency = self.app.session.records.agency
+        yield Header(icon="ita")
         with Vertical():
             yield Static(safe_text(agency.name or t("overview.no-agency"), "bold"), id="agency-name")
             yield Static(safe_text(t("overview.agency-line", district=agency.district, province=agency.province,

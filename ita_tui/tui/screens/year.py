@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Header, DataTable, Footer, Static
 
 from ...i18n import t
 from ...model.findings import Severity
@@ -44,6 +44,7 @@ class YearScreen(TranslatedBindings, Screen):
         return self.app.session.records.years[self.fiscal_year]
 
     def compose(self) -> ComposeResult:
+        yield Header(icon="ita")
         with Vertical():
             yield Static(id="year-title")
             yield Static(id="memo-summary")
