@@ -16,6 +16,7 @@ from ..store import ConflictError
 from .bindings import translate_bindings
 from .commands import AppActions, MeasureSearch
 from .config import Config, load_config
+from .display import one_line
 from .dialogs import HelpDialog, conflict_dialog, quit_dialog
 from .journal import Journal
 from .session import Session
@@ -42,7 +43,7 @@ class ItaApp(App[int]):
         self.config = config or Config()
         self.out_root = out_root or Path("out")
         self.session = Session(records_root, lang, journal, use_cache)
-        self.title = self.session.records.agency.name or "ita"
+        self.title = one_line(self.session.records.agency.name, 60) or "ita"
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
 
