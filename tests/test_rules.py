@@ -76,7 +76,7 @@ def test_result_dated_in_text_before_the_fiscal_year_is_an_error(records_builder
     records_builder.measure(**{"ประชุมคณะทำงานแล้ว": "จัดอบรมในเดือนมีนาคม ๒๕๖๕"})
     [finding] = _rules(records_builder.root)["date-outside-fiscal-year"]
     assert finding.severity is Severity.ERROR and finding.params["date"] == "มีนาคม ๒๕๖๕"
-    assert finding.line == 11
+    assert (finding.line, finding.col) == (11, 8 + len("จัดอบรมในเดือน") + 1)  # at the date itself
 
 
 @pytest.mark.parametrize("written", ["๑๕ ต.ค. ๖๖", "15 ต.ค. 66", "30 กันยายน 2565", "2023-10-01"])

@@ -31,6 +31,8 @@ def draw_memo(canvas: Canvas, layout: Layout, records: Records, year: FiscalYear
                          width=canvas.text_width, first_indent=indent, justify=body.get("justify", True))
     if year.memo.closing:
         canvas.y += layout.section("closing").get("space_before", 6)
+        # the closing line travels with the first signature: no page of signatures alone
+        canvas.ensure_room(line_height + _signature_block_height(layout, records, year, 0))
         canvas.paragraph(year.memo.closing, size=sizes["body"], line_height=line_height, x=canvas.left,
                          width=canvas.text_width, first_indent=layout.cm("closing", "indent_cm"))
     _draw_signatures(canvas, layout, records, year)
@@ -110,6 +112,29 @@ def _body_paragraphs(layout: Layout, year: FiscalYear, values: dict) -> list[str
     return [p if p == MEASURE_LIST else fill(p, values) for p in template.get("paragraphs", [])]
 
 
+def _signature_lines(records: Records, official_id: str) -> list[str]:
+    official = records.agency.official(official_id)
+    if official is None:
+        return [f"({official_id})"]
+    lines = ([official.rank] if official.rank else []) + [official.name_in_parentheses]
+    return lines + [part for part in official.position.split("\n") if part]
+
+
+def _signature_space(layout: Layout, index: int) -> float:
+    signature = layout.section("signature")
+    space = signature.get("space_before", 64)
+    if index:
+        space += signature.get("block_gap", 18) - layout.get("sizes", "line_height")
+    return space
+
+
+def _signature_block_height(layout: Layout, records: Records, year: FiscalYear, index: int) -> float:
+    if index >= len(year.memo.signatories):
+        return 0.0
+    lines = _signature_lines(records, year.memo.signatories[index])
+    return _signature_space(layout, index) + layout.get("sizes", "line_height") * len(lines)
+
+
 def _draw_signatures(canvas: Canvas, layout: Layout, records: Records, year: FiscalYear) -> None:
     """Stacked blocks, each kept on one page: room to sign, rank line, (name), position; all centred."""
     signature = layout.section("signature")
@@ -118,14 +143,9 @@ def _draw_signatures(canvas: Canvas, layout: Layout, records: Records, year: Fis
     center = layout.cm("signature", "center_cm")
     for index, official_id in enumerate(year.memo.signatories):
         official = records.agency.official(official_id)
-        if official is None:
-            lines = [f"({official_id})"]
-        else:
-            lines = ([official.rank] if official.rank else []) + [official.name_in_parentheses]
-            lines += [part for part in official.position.split("\n") if part]
-        space = signature.get("space_before", 64) if index == 0 else signature.get("block_gap", 18) + signature.get("space_before", 64) - line_height
-        block_height = space + line_height * len(lines)
-        canvas.ensure_room(block_height)
+        lines = _signature_lines(records, official_id)
+        space = _signature_space(layout, index)
+        canvas.ensure_room(_signature_block_height(layout, records, year, index))
         canvas.y += space - (line_height if official and official.rank else 0)
         name_x = None
         for text in lines:

@@ -101,7 +101,8 @@ class RecordStore:
         """Fill in line and column from the finding's key path (files that failed to load keep theirs)."""
         if finding.line == 0:
             source = self.sources.get(finding.file)
-            finding.line, finding.col = source.position(finding.key_path) if source else (1, 1)
+            offset = finding.params.get("offset")
+            finding.line, finding.col = source.position(finding.key_path, offset) if source else (1, 1)
         return finding
 
     # -- saving -------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ class TomlPositions:
     def __init__(self, text: str):
         self.text = text
         self.positions: dict[tuple, tuple[int, int]] = {}
+        self.value_offsets: dict[tuple, int] = {}  # where each value starts in the text
         self._line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
         self._aot_counts: dict[tuple, int] = {}
         try:
@@ -29,6 +30,22 @@ class TomlPositions:
     def line_col(self, offset: int) -> tuple[int, int]:
         line_index = bisect.bisect_right(self._line_starts, offset) - 1
         return line_index + 1, offset - self._line_starts[line_index] + 1
+
+    def find_in_string(self, key_path: tuple, offset: int) -> tuple[int, int] | None:
+        """Position of character *offset* inside the string value at *key_path*, when it can be known
+        exactly (no escape sequence before it); None otherwise."""
+        start = self.value_offsets.get(tuple(key_path))
+        if start is None or self.text[start:start + 1] not in ("\"", "'"):
+            return None
+        quote = self.text[start]
+        content = start + (3 if self.text.startswith(quote * 3, start) else 1)
+        if self.text.startswith(quote * 3, start) and self.text[content:content + 1] == "\n":
+            content += 1
+        elif self.text.startswith(quote * 3, start) and self.text[content:content + 2] == "\r\n":
+            content += 2
+        if quote == "\"" and "\\" in self.text[content:content + offset]:
+            return None
+        return self.line_col(content + offset)
 
     def find(self, key_path: tuple) -> tuple[int, int]:
         """Position of *key_path*, or of its nearest ancestor that has one; (1, 1) for the whole file."""
@@ -146,6 +163,7 @@ class TomlPositions:
     def _read_value(self, i: int, path: tuple) -> int:
         text = self.text
         i = self._skip_blank(i, newlines=False)
+        self.value_offsets.setdefault(path, i)
         char = text[i]
         if char in "\"'":
             return self._read_string(i)[1]

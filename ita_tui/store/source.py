@@ -64,12 +64,17 @@ class SourceFile:
             self._sha256 = hashlib.sha256(self.raw).hexdigest()
         return self._sha256
 
-    def position(self, key_path: tuple) -> tuple[int, int]:
+    def position(self, key_path: tuple, offset: int | None = None) -> tuple[int, int]:
+        """Line and column of *key_path*; with *offset*, of that character inside its string value."""
         if self._positions is None:
             try:
                 self._positions = TomlPositions(self.text)
             except (OSError, StaleCache, UnicodeDecodeError):
                 return (1, 1)
+        if offset is not None:
+            exact = self._positions.find_in_string(key_path, offset)
+            if exact is not None:
+                return exact
         return self._positions.find(key_path)
 
 
