@@ -79,6 +79,8 @@ class FontFace:
         return self.shape(text).width(self, size_pt)
 
     def _shape(self, text: str) -> ShapedText:
+        if not text:
+            return ShapedText((), 0, ())
         buffer = hb.Buffer()
         buffer.cluster_level = hb.BufferClusterLevel.MONOTONE_GRAPHEMES
         buffer.add_str(text)

@@ -76,17 +76,19 @@ class Table:
         return self.widths[index] - 2 * self.padding
 
     def _items(self, index: int, items: list[str], numbered: bool, style: str = "regular") -> list[CellLine]:
+        """Items one per line; when numbered, every item's text hangs at the widest number's width."""
         canvas = self.canvas
         measure = canvas.measure(style, self.size)
         width = self._cell_width(index)
+        number_format = self.table.get("item_number_format", "{number}. ")
+        prefixes = [canvas.prepare(fill(number_format, {"number": n})) if numbered and len(items) > 1 else ""
+                    for n in range(1, len(items) + 1)]
+        hang = max((measure(prefix) for prefix in prefixes), default=0.0)
         lines: list[CellLine] = []
-        for number, item in enumerate(items, start=1):
+        for item, prefix in zip(items, prefixes):
             text = canvas.prepare(item, style)
-            prefix = canvas.prepare(fill(self.table.get("item_number_format", "{number}. "), {"number": number})) \
-                if numbered and len(items) > 1 or numbered == "always" else ""
-            hang = measure(prefix) if prefix else 0.0
             for position, line in enumerate(break_lines(text, measure, width, hang, hang)):
-                lines.append(CellLine(line, prefix if position == 0 else ""))
+                lines.append(CellLine(line, prefix if position == 0 else "", 0.0))
         return lines
 
     def _cell(self, index: int, field: str, number: int, measure: Measure) -> list[CellLine]:
@@ -99,7 +101,7 @@ class Table:
             prefix = self.canvas.prepare(title_prefix)
             measure_width = self.canvas.measure("regular", self.size)
             hang = measure_width(prefix)
-            return [CellLine(line, prefix if i == 0 else "") for i, line in
+            return [CellLine(line, prefix if i == 0 else "", 0.0) for i, line in
                     enumerate(break_lines(text, measure_width, self._cell_width(index), hang, hang))]
         if field == "steps":
             return self._items(index, measure.steps, numbered)
@@ -188,9 +190,7 @@ class Table:
                 for row, cell_line in enumerate(lines[next_line[index]:next_line[index] + chunk]):
                     baseline = top + self.padding + row * self.line_height + self.line_height * BASELINE_RATIO
                     if cell_line.prefix:
-                        canvas.draw_text(cell_line.prefix, "regular", self.size,
-                                         x + cell_line.line.indent - canvas.width(cell_line.prefix, "regular", self.size),
-                                         baseline)
+                        canvas.draw_text(cell_line.prefix, "regular", self.size, x + cell_line.prefix_x, baseline)
                     canvas.draw_line(cell_line.line, "regular", self.size, x, baseline, self._cell_width(index),
                                      justify=False)
                 next_line[index] = min(len(lines), next_line[index] + chunk)
