@@ -225,3 +225,29 @@ def test_default_output_is_merged_plus_separate_files(tmp_path):
     memo = _reader((tmp_path / "out/2566/memo-2566.pdf").read_bytes())
     report = _reader((tmp_path / "out/2566/report-2566.pdf").read_bytes())
     assert len(merged.pages) == len(memo.pages) + len(report.pages)
+
+
+def test_proper_names_are_never_broken_across_lines():
+    from ita_tui.render.lines import break_lines
+    text = "ขอขอบคุณนางบุญญาดา ศรีสุข หัวหน้าสำนักปลัดองค์การบริหารส่วนตำบลโคกไม้ลาย และนายปราโมช สิงห์กุล"
+    names = ("นางบุญญาดา ศรีสุข", "องค์การบริหารส่วนตำบลโคกไม้ลาย", "นายปราโมช สิงห์กุล")
+    inside = {offset for name in names for offset in range(text.index(name) + 1, text.index(name) + len(name))}
+    for width in range(max(map(len, names)), 60):
+        lines = break_lines(text, len, width, keep_whole=names)
+        starts, position = [], 0
+        for line in lines:
+            starts.append(position)
+            position += len("".join(line.pieces))
+        assert position == len(text)
+        assert not set(starts) & inside, width
+    unprotected = {width for width in range(30, 60)
+                   if any(offset in inside for offset in _line_starts(break_lines(text, len, width)))}
+    assert unprotected  # without keep_whole the segmenter does cut names: the protection is doing work
+
+
+def _line_starts(lines):
+    starts, position = [], 0
+    for line in lines:
+        starts.append(position)
+        position += len("".join(line.pieces))
+    return starts

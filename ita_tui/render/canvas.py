@@ -41,6 +41,7 @@ class Canvas:
     y: float = 0.0
     missing_characters: set[str] = field(default_factory=set)
     _faces_by_style: dict[tuple[int, str], FontFace] = field(default_factory=dict)
+    keep_whole: tuple[str, ...] = ()  # proper names never broken across lines (prepared text)
 
     def __post_init__(self) -> None:
         self.pdf.set_auto_page_break(False)
@@ -146,6 +147,11 @@ class Canvas:
                 out.append("\ufffd" if face.has_char("\ufffd") else "?")
         return "".join(out)
 
+    def protect_names(self, names: list[str]) -> None:
+        """Names (as printed, digits converted) that line breaking must keep whole."""
+        self.keep_whole = tuple(sorted({printable(name, self.layout.section("body").get("digits", "thai"))
+                                        for name in names if name}, key=len, reverse=True))
+
     def width(self, text: str, style: str, size: float) -> float:
         return self.face(style).width(text, size)
 
@@ -184,7 +190,7 @@ class Canvas:
             prefix = self.prepare(prefix, style)
             rest_indent = first_indent + measure(prefix)
             first_indent = rest_indent
-        lines = break_lines(text, measure, width, first_indent, rest_indent)
+        lines = break_lines(text, measure, width, first_indent, rest_indent, keep_whole=self.keep_whole)
         for index, line in enumerate(lines):
             self.ensure_room(line_height)
             baseline = self.y + line_height * BASELINE_RATIO

@@ -26,10 +26,17 @@ class Line:
         return "".join(self.pieces).rstrip()
 
 
-def layout_segments(text: str) -> list[str]:
-    """Break-opportunity pieces of one line of text, with numbers kept beside their unit and label."""
+def layout_segments(text: str, keep_whole: tuple[str, ...] = ()) -> list[str]:
+    """Break-opportunity pieces of one line of text, with numbers kept beside their unit and label, and
+    each phrase of *keep_whole* (proper names: segmenters split them) never broken inside."""
     pieces: list[str] = []
+    protected = _protected_offsets(text, keep_whole)
+    position = 0
     for piece in line_segments(text):
+        start, position = position, position + len(piece)
+        if pieces and start in protected:
+            pieces[-1] += piece
+            continue
         if pieces and (_NUMBER.match(pieces[-1]) and not pieces[-1].endswith(" ")
                        or _NUMBER.match(piece) and _STICKY_BEFORE_NUMBER.search(pieces[-1])):
             pieces[-1] += piece
@@ -41,6 +48,19 @@ def layout_segments(text: str) -> list[str]:
     return pieces
 
 
+def _protected_offsets(text: str, phrases: tuple[str, ...]) -> set[int]:
+    """Offsets strictly inside an occurrence of any phrase: no line may start there."""
+    inside: set[int] = set()
+    for phrase in phrases:
+        if len(phrase) < 2:
+            continue
+        start = text.find(phrase)
+        while start >= 0:
+            inside.update(range(start + 1, start + len(phrase)))
+            start = text.find(phrase, start + 1)
+    return inside
+
+
 _UNITS = ("คะแนน", "มาตรการ", "บาท", "คน", "ครั้ง", "วัน", "เดือน", "ปี", "ราย", "แห่ง", "%")
 
 
@@ -49,11 +69,12 @@ def _is_unit(piece: str) -> bool:
 
 
 def break_lines(text: str, measure: Callable[[str], float], width: float, first_indent: float = 0.0,
-                rest_indent: float = 0.0, keep_together: bool = False) -> list[Line]:
+                rest_indent: float = 0.0, keep_together: bool = False,
+                keep_whole: tuple[str, ...] = ()) -> list[Line]:
     """Lines of *text* (hard newlines kept) no wider than *width*, greedily filled."""
     lines: list[Line] = []
     for paragraph in text.split("\n"):
-        pieces = [paragraph] if keep_together else layout_segments(paragraph)
+        pieces = [paragraph] if keep_together else layout_segments(paragraph, keep_whole)
         current: list[str] = []
         current_width = 0.0  # including trailing spaces
         indent = first_indent if not lines else rest_indent

@@ -13,6 +13,10 @@ from .values import MEASURE_LIST, year_values
 def draw_memo(canvas: Canvas, layout: Layout, records: Records, year: FiscalYear) -> None:
     values = year_values(records, year)
     canvas.begin_part(layout, fill(layout.get("metadata", "bookmark", "บันทึกข้อความ"), values))
+    agency = records.agency
+    canvas.protect_names([agency.name, agency.district, agency.province]
+                         + [official.title + official.name for official in agency.officials]
+                         + [official.name for official in agency.officials])
     sizes = layout.section("sizes")
     _draw_title(canvas, layout)
     _draw_header(canvas, layout, records, year, values)

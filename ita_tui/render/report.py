@@ -26,6 +26,10 @@ class CellLine:
 def draw_report(canvas: Canvas, layout: Layout, records: Records, year: FiscalYear) -> None:
     values = year_values(records, year)
     canvas.begin_part(layout, fill(layout.get("metadata", "bookmark", "รายงาน"), values))
+    agency = records.agency
+    canvas.protect_names([agency.name, agency.district, agency.province]
+                         + [official.title + official.name for official in agency.officials]
+                         + [official.name for official in agency.officials])
     sizes = layout.section("sizes")
     template = layout.template("default")
     for title in template.get("title_lines", []):
@@ -87,7 +91,8 @@ class Table:
         lines: list[CellLine] = []
         for item, prefix in zip(items, prefixes):
             text = canvas.prepare(item, style)
-            for position, line in enumerate(break_lines(text, measure, width, hang, hang)):
+            for position, line in enumerate(break_lines(text, measure, width, hang, hang,
+                                                        keep_whole=canvas.keep_whole)):
                 lines.append(CellLine(line, prefix if position == 0 else "", 0.0))
         return lines
 
@@ -102,7 +107,8 @@ class Table:
             measure_width = self.canvas.measure("regular", self.size)
             hang = measure_width(prefix)
             return [CellLine(line, prefix if i == 0 else "", 0.0) for i, line in
-                    enumerate(break_lines(text, measure_width, self._cell_width(index), hang, hang))]
+                    enumerate(break_lines(text, measure_width, self._cell_width(index), hang, hang,
+                                          keep_whole=self.canvas.keep_whole))]
         if field == "steps":
             return self._items(index, measure.steps, numbered)
         if field == "results":
