@@ -30,6 +30,11 @@ if getattr(_original_build_cmap_blocks, "__name__", "") != "_build_cmap_blocks_w
     fpdf_output._build_cmap_blocks = _build_cmap_blocks_with_empty_entries
 
 
+# HarfBuzz results by (font file, text), shared by every document this process renders.
+_SHAPED: dict[tuple[str, str], tuple] = {}
+_SHAPED_LIMIT = 50_000
+
+
 @dataclass(frozen=True, slots=True)
 class PlacedGlyph:
     code: int  # the glyph's code in the font subset (what the content stream shows)
@@ -81,6 +86,22 @@ class FontFace:
     def _shape(self, text: str) -> ShapedText:
         if not text:
             return ShapedText((), 0, ())
+        key = (str(self.font.ttffile), text)
+        shaped = _SHAPED.get(key)
+        if shaped is None:
+            shaped = _SHAPED[key] = self._harfbuzz(text)
+            if len(_SHAPED) > _SHAPED_LIMIT:
+                _SHAPED.pop(next(iter(_SHAPED)))
+        glyphs, advance, missing, clusters = shaped
+        pick = self.font.subset.pick_glyph
+        placed = tuple(
+            PlacedGlyph(pick(Glyph(glyph_id, unicode, name, width_1000)), x_advance, x_offset, y_offset,
+                        width_1000, starts)
+            for glyph_id, unicode, name, width_1000, x_advance, x_offset, y_offset, starts in glyphs)
+        return ShapedText(placed, advance, missing, clusters)
+
+    def _harfbuzz(self, text: str) -> tuple:
+        """HarfBuzz's glyphs for *text*, independent of any document: the same for every render."""
         buffer = hb.Buffer()
         buffer.cluster_level = hb.BufferClusterLevel.MONOTONE_GRAPHEMES
         buffer.add_str(text)
@@ -105,12 +126,11 @@ class FontFace:
                 unicode = (_NO_TEXT,)
             name = self._glyph_order[info.codepoint]
             width_1000 = round(self.font.scale * self._hmtx[name][0])
-            code = self.font.subset.pick_glyph(Glyph(info.codepoint, unicode, name, width_1000))
             starts = carrier[info.cluster] == index and position.x_advance > 0
-            glyphs.append(PlacedGlyph(code, position.x_advance, position.x_offset, position.y_offset, width_1000,
-                                      starts))
+            glyphs.append((info.codepoint, unicode, name, width_1000, position.x_advance, position.x_offset,
+                           position.y_offset, starts))
             advance += position.x_advance
-        return ShapedText(tuple(glyphs), advance, tuple(missing), sum(1 for glyph in glyphs if glyph.starts_cluster))
+        return tuple(glyphs), advance, tuple(missing), sum(1 for glyph in glyphs if glyph[-1])
 
 
 def draw_shaped(face: FontFace, size_pt: float, shaped: ShapedText, x_pt: float, baseline_pt: float) -> str:
