@@ -271,3 +271,72 @@ async def test_quit_without_saving_drops_the_journal_too(sample_records, tmp_pat
         app.screen.dismiss("discard")
         await pilot.pause()
     assert journal.pending() == {}
+
+
+async def test_memo_body_written_out_replaces_the_template_and_empty_restores_it(sample_records, tmp_path):
+    app = _app(sample_records, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(MemoScreen(2566))
+        await pilot.pause()
+        app.screen.query_one("#paragraphs", ThaiTextArea).text = "ย่อหน้าแรก\n{measure_list}"
+        app.screen.apply_now()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.session.records.years[2566].memo.paragraphs == ["ย่อหน้าแรก", "{measure_list}"]
+        app.screen.query_one("#paragraphs", ThaiTextArea).text = ""
+        app.screen.apply_now()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    text = (sample_records / "2566/report.toml").read_text(encoding="utf-8")
+    assert "paragraphs" not in text
+
+
+async def test_a_broken_file_is_listed_and_left_untouched_while_the_rest_works(sample_records, tmp_path):
+    broken = sample_records / "2566/measures/03-integrity-measures-risk.toml"
+    broken.write_text("<<<<<<< HEAD\norder = 3\n=======\norder = 4\n>>>>>>> theirs\n", encoding="utf-8")
+    before = broken.read_bytes()
+    app = _app(sample_records, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(YearScreen(2566))
+        await pilot.pause()
+        assert app.screen.query_one("#measures").row_count == 3
+        rules = [f.rule_id for f in app.screen.query_one(ProblemsPanel).findings]
+        assert "file-merge-conflict" in rules
+        screen = await _open_measure(pilot, app)
+        screen.query_one("#title", ThaiInput).value = "ยังทำงานได้"
+        screen.apply_now()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert broken.read_bytes() == before
+    assert 'title = "ยังทำงานได้"' in (sample_records / MEASURE_1).read_text(encoding="utf-8")
+
+
+async def test_palette_finds_a_measure_by_part_of_its_thai_title(sample_records, tmp_path):
+    from ita_tui.tui.commands import MeasureSearch
+    app = _app(sample_records, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        provider = MeasureSearch(app.screen)
+        hits = [hit async for hit in provider.search("ปรับปรุงระบบการทำงาน")]
+        assert hits and "ปรับปรุงระบบการทำงาน" in str(hits[0].match_display)
+        hits[0].command()
+        await pilot.pause()
+        assert isinstance(app.screen, MeasureScreen)
+        assert app.screen.file == "2566/measures/04-smart-country.toml"
+
+
+async def test_typing_a_field_back_to_what_it_was_leaves_the_file_unchanged(sample_records, tmp_path):
+    before = (sample_records / MEASURE_1).read_bytes()
+    app = _app(sample_records, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _open_measure(pilot, app)
+        title = screen.query_one("#title", ThaiInput)
+        original = title.value
+        title.value = "ชั่วคราว"
+        screen.apply_now()
+        assert app.session.modified_files() == [MEASURE_1]
+        title.value = original
+        screen.apply_now()
+        assert app.session.modified_files() == []
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert (sample_records / MEASURE_1).read_bytes() == before

@@ -185,4 +185,5 @@ MESSAGES = {
     "palette.open-measure": "open this measure",
     "error.create": "cannot create the measure: {reason}",
     "error.delete": "cannot delete the measure: {reason}",
+    "memo.paragraphs-hint": "Body written out (one paragraph per line · a line {measure_list} lists the measures · empty uses the template)",
 }

@@ -193,4 +193,5 @@ MESSAGES = {
     "palette.open-measure": "เปิดมาตรการนี้",
     "error.create": "สร้างมาตรการไม่ได้: {reason}",
     "error.delete": "ลบมาตรการไม่ได้: {reason}",
+    "memo.paragraphs-hint": "เนื้อความเขียนเอง (ย่อหน้าละหนึ่งบรรทัด · บรรทัด {measure_list} คือรายการมาตรการ · เว้นว่างเพื่อใช้แม่แบบ)",
 }

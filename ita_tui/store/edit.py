@@ -123,7 +123,7 @@ def apply_memo(store: RecordStore, file: str, memo: Memo, previous: PreviousIta)
         _set_if_changed(store, file, memo_values, ("memo", key), value)
     _set_if_changed(store, file, memo_values, ("memo", "signatories"), list(memo.signatories))
     if memo.paragraphs is not None or "paragraphs" in memo_values:
-        _set_if_changed(store, file, memo_values, ("memo", "paragraphs"), memo.paragraphs)
+        _set_if_changed(store, file, memo_values, ("memo", "paragraphs"), memo.paragraphs)  # None removes it
     if "previous_ita" not in document:
         document["previous_ita"] = tomlkit.table()
         values = document.unwrap()

@@ -68,6 +68,7 @@ class MeasureScreen(FormScreen):
 
     def compose(self) -> ComposeResult:
         measure = self.measure
+        self.original = copy.deepcopy(measure)  # the form's result = this + what the widgets show
         shown = self._shown
         shown["title"] = visible(measure.title)
         shown["owners"] = list_to_lines(measure.owners)
@@ -124,25 +125,27 @@ class MeasureScreen(FormScreen):
 
     def collect(self) -> tuple[Measure, list[str]]:
         """The measure as the form shows it (unchanged fields keep their exact original values)."""
-        measure = copy.deepcopy(self.measure)
+        original = self.original
+        measure = copy.deepcopy(original)
+        measure.order = self.measure.order  # reordering happens on the year screen, not here
         shown = self._shown
 
         def text(widget_id: str) -> str:
             widget = self.query_one(f"#{widget_id}")
             return widget.value if isinstance(widget, ThaiInput) else widget.text
 
-        measure.title = kept(self.measure.title, shown["title"], text("title"))
+        measure.title = kept(original.title, shown["title"], text("title"))
         for field in ("owners", "steps", "evidence"):
             edited = text(field)
             if edited != shown[field]:
                 setattr(measure, field, lines_to_list(edited))
-        timeline_text = kept(self.measure.timeline.text, shown["timeline"], text("timeline"))
+        timeline_text = kept(original.timeline.text, shown["timeline"], text("timeline"))
         quarters = sorted(self.query_one("#quarters", SelectionList).selected)
-        measure.timeline = Timeline(timeline_text, quarters, self.measure.timeline.start, self.measure.timeline.end)
+        measure.timeline = Timeline(timeline_text, quarters, original.timeline.start, original.timeline.end)
         bad_dates: list[str] = []
         if text("results") != shown["results"]:
             measure.results, bad_dates = lines_to_results(text("results"))
-        measure.recommendation = kept(self.measure.recommendation, shown["recommendation"], text("recommendation"))
+        measure.recommendation = kept(original.recommendation, shown["recommendation"], text("recommendation"))
         status = self.query_one("#status", Select).value
         measure.status = "" if status is Select.NULL else str(status)
         budget = text("budget")

@@ -18,15 +18,16 @@ from ...thai.dates import format_thai_date
 from ...thai.hygiene import visible
 from ..display import one_line, safe_text
 from ..widgets.problems import ProblemsPanel
-from ..widgets.thai_text import ThaiInput
-from .form import FormScreen, kept
+from ..widgets.thai_text import ThaiInput, ThaiTextArea
+from .form import FormScreen, kept, lines_to_list, list_to_lines
 
 
 class MemoScreen(FormScreen):
     HELP = "help.memo"
     FIELD_WIDGETS = {"number": "number", "date": "date", "subject": "subject", "addressee": "addressee",
                      "closing": "closing", "signatories": "signatories", "body_template": "body_template",
-                     "previous_ita": "score", "score": "score", "fiscal_year": "previous_year"}
+                     "previous_ita": "score", "score": "score", "fiscal_year": "previous_year",
+                     "paragraphs": "paragraphs"}
 
     def __init__(self, fiscal_year: int):
         super().__init__()
@@ -39,6 +40,7 @@ class MemoScreen(FormScreen):
 
     def compose(self) -> ComposeResult:
         year = self.year
+        self.original = copy.deepcopy(year)  # the form's result = this + what the widgets show
         memo = year.memo
         roster = self.app.session.records.agency.officials
         shown = self._shown
@@ -48,6 +50,7 @@ class MemoScreen(FormScreen):
         shown["addressee"] = visible(memo.addressee)
         shown["closing"] = visible(memo.closing)
         shown["body_template"] = visible(memo.body_template)
+        shown["paragraphs"] = list_to_lines(memo.paragraphs or [])
         shown["score"] = "" if year.previous_ita.score is None else f"{year.previous_ita.score:g}"
         shown["previous_year"] = "" if year.previous_ita.fiscal_year is None else str(year.previous_ita.fiscal_year)
         yield Header(icon="ita")
@@ -64,6 +67,8 @@ class MemoScreen(FormScreen):
             yield ThaiInput(shown["addressee"], id="addressee")
             yield Label(t("memo.body-hint"))
             yield ThaiInput(shown["body_template"], id="body_template")
+            yield Label(t("memo.paragraphs-hint"))
+            yield ThaiTextArea(shown["paragraphs"], id="paragraphs", soft_wrap=True)
             yield Label(t("field.closing"))
             yield ThaiInput(shown["closing"], id="closing")
             yield Label(t("memo.signatories-hint"))
@@ -108,17 +113,23 @@ class MemoScreen(FormScreen):
         self._apply_timer = None
         if not self.is_attached:
             return
-        year = copy.deepcopy(self.year)
+        original = self.original
+        year = copy.deepcopy(original)
+        year.measures = self.year.measures  # the memo form never edits measures
         memo, previous = year.memo, year.previous_ita
         shown = self._shown
 
         def value(widget_id: str) -> str:
             return self.query_one(f"#{widget_id}", ThaiInput).value
 
+        paragraphs = self.query_one("#paragraphs", ThaiTextArea).text
+        if paragraphs != shown["paragraphs"]:
+            memo.paragraphs = lines_to_list(paragraphs) or None
+
         if value("number") != shown["number"]:
             memo.number = value("number")
         for field in ("subject", "addressee", "closing", "body_template"):
-            setattr(memo, field, kept(getattr(self.year.memo, field), shown[field], value(field)))
+            setattr(memo, field, kept(getattr(original.memo, field), shown[field], value(field)))
         if value("date") != shown["date"]:
             try:
                 memo.date = parse_date_input(value("date"))
