@@ -139,18 +139,17 @@ async def test_quit_without_changes_exits_at_once(sample_records, tmp_path):
 
 async def test_export_key_writes_the_pdfs_and_says_how_to_fetch_them(sample_records, tmp_path):
     app = _app(sample_records, tmp_path)
-    notes = []
     async with app.run_test(size=(100, 30)) as pilot:
         app.push_screen(YearScreen(2566))
         await pilot.pause()
-        original_notify = app.notify
-        app.notify = lambda message, **kw: (notes.append(message), original_notify(message, **kw))
         await pilot.press("f5")
         await app.workers.wait_for_complete()
         await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        fetch_line = next(line for line in app.screen.detail.splitlines() if line.startswith("scp "))
+        assert fetch_line.endswith("/out/2566/ita-2566.pdf .")
     names = sorted(p.name for p in (tmp_path / "out" / "2566").iterdir())
     assert names == ["ita-2566.pdf", "memo-2566.pdf", "report-2566.pdf"]
-    assert any("scp " in note and "ita-2566.pdf" in note for note in notes)
 
 
 async def test_editor_round_trip_replaces_the_field_and_rechecks(sample_records, tmp_path, monkeypatch):

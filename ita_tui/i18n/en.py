@@ -176,7 +176,7 @@ MESSAGES = {
     "export.started": "rendering fiscal year {year}…",
     "export.progress": "rendered {done}/{total} files",
     "export.failed": "cannot render: {reason}",
-    "export.done": "PDFs written:\n{files}\nFetch them to your computer with:\n{fetch}",
+    "export.done": "{files}\n\nTo fetch them, type on your own computer:\n{fetch}",
     "app.unsaved": "● {count} files unsaved (Ctrl+S)",
     "app.all-saved": "all saved",
     "jump.no-form": "no form edits {file}: edit the file directly and restart",
@@ -186,4 +186,6 @@ MESSAGES = {
     "error.create": "cannot create the measure: {reason}",
     "error.delete": "cannot delete the measure: {reason}",
     "memo.paragraphs-hint": "Body written out (one paragraph per line · a line {measure_list} lists the measures · empty uses the template)",
+    "export.done-title": "PDFs of fiscal year {year} are ready",
+    "dialog.ok": "OK",
 }

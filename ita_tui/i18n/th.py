@@ -184,7 +184,7 @@ MESSAGES = {
     "export.started": "กำลังสร้าง PDF ปีงบประมาณ {year}…",
     "export.progress": "สร้าง PDF แล้ว {done}/{total} ไฟล์",
     "export.failed": "สร้าง PDF ไม่ได้: {reason}",
-    "export.done": "สร้าง PDF แล้ว:\n{files}\nคัดลอกมาที่เครื่องของคุณด้วย:\n{fetch}",
+    "export.done": "{files}\n\nคัดลอกมาที่เครื่องของคุณ (พิมพ์ในเครื่องของคุณ):\n{fetch}",
     "app.unsaved": "● ยังไม่บันทึก {count} ไฟล์ (Ctrl+S)",
     "app.all-saved": "บันทึกครบแล้ว",
     "jump.no-form": "ไม่มีหน้าแก้ไขสำหรับ {file}: แก้ไฟล์โดยตรงแล้วเปิดโปรแกรมใหม่",
@@ -194,4 +194,6 @@ MESSAGES = {
     "error.create": "สร้างมาตรการไม่ได้: {reason}",
     "error.delete": "ลบมาตรการไม่ได้: {reason}",
     "memo.paragraphs-hint": "เนื้อความเขียนเอง (ย่อหน้าละหนึ่งบรรทัด · บรรทัด {measure_list} คือรายการมาตรการ · เว้นว่างเพื่อใช้แม่แบบ)",
+    "export.done-title": "สร้าง PDF ปีงบประมาณ {year} แล้ว",
+    "dialog.ok": "ตกลง",
 }

@@ -17,7 +17,7 @@ from .bindings import translate_bindings
 from .commands import AppActions, MeasureSearch
 from .config import Config, load_config
 from .display import one_line
-from .dialogs import HelpDialog, conflict_dialog, quit_dialog
+from .dialogs import ChoiceDialog, HelpDialog, conflict_dialog, quit_dialog
 from .journal import Journal
 from .session import Session
 
@@ -191,7 +191,7 @@ class ItaApp(App[int]):
             self.notify(t("export.no-year"), markup=False)
             return
         self._flush_form()
-        self.notify(t("export.started", year=fiscal_year), markup=False)
+        self.sub_title = t("export.started", year=fiscal_year)
         self._export(fiscal_year)
 
     @work(thread=True, exclusive=True, group="export")
@@ -201,13 +201,17 @@ class ItaApp(App[int]):
         try:
             result = export_year(self.session.records, fiscal_year, self.out_root,
                                  progress=lambda done, total: self.call_from_thread(
-                                     self.notify, t("export.progress", done=done, total=total), markup=False))
+                                     setattr, self, "sub_title", t("export.progress", done=done, total=total)))
         except Exception as error:  # shown, never swallowed: the user must know the PDF is not there
+            self.call_from_thread(self.refresh_unsaved)
             self.call_from_thread(self.notify, t("export.failed", reason=str(error)), severity="error",
                                   timeout=20, markup=False)
             return
-        message = t("export.done", files="\n".join(str(p) for p in result.paths), fetch=result.fetch_command())
-        self.call_from_thread(self.notify, message, timeout=30, markup=False)
+        self.call_from_thread(self.refresh_unsaved)
+        self.call_from_thread(self.clear_notifications)
+        detail = t("export.done", files="\n".join(str(p) for p in result.paths), fetch=result.fetch_command())
+        self.call_from_thread(self.push_screen, ChoiceDialog(t("export.done-title", year=fiscal_year),
+                                                             [("ok", t("dialog.ok"))], detail=detail))
         if result.missing_characters:
             chars = " ".join(f"U+{ord(c):04X}" for c in sorted(result.missing_characters))
             self.call_from_thread(self.notify, t("render.missing-glyphs", chars=chars), severity="warning",
