@@ -251,3 +251,20 @@ def _line_starts(lines):
         starts.append(position)
         position += len("".join(line.pieces))
     return starts
+
+
+def test_braces_written_in_a_record_paragraph_are_printed_as_written(tmp_path):
+    from tests.conftest import RecordsBuilder
+    builder = RecordsBuilder(tmp_path / "records")
+    report = (builder.root / "2566/report.toml").read_text(encoding="utf-8")
+    builder.write("2566/report.toml", report + '\n[report]\nintro = ["ราคา {x} บาท", "{measure_list}"]\n')
+    text = "".join(p.extract_text() for p in _reader(render_year(load_records(builder.root).records, 2566,
+                                                                 ("report",)).pdf).pages)
+    assert "ราคา {x} บาท" in text and "มาตรการทดสอบ" in text
+
+
+def test_an_unknown_placeholder_in_a_layout_is_a_layout_error_naming_the_file(tmp_path):
+    from ita_tui.render.layout import LayoutError
+    layout = _custom_layout(tmp_path, lambda text: text.replace("{agency} อำเภอ{district}", "{agncy} อำเภอ{district}"))
+    with pytest.raises(LayoutError, match=r"report.toml: unknown placeholder \{agncy\}"):
+        render_year(load_records(SAMPLE_RECORDS).records, 2566, ("report",), layout)

@@ -3,36 +3,23 @@
 from __future__ import annotations
 
 from ..model.records import FiscalYear, Records
-from ..templating import fill
 from ..thai.dates import format_thai_date
 from .canvas import BASELINE_RATIO, Canvas
 from .layout import CM, Layout
-from .values import MEASURE_LIST, year_values
+from .flow import begin_document, fill_layout_text, flow_paragraphs
 
 
 def draw_memo(canvas: Canvas, layout: Layout, records: Records, year: FiscalYear) -> None:
-    values = year_values(records, year)
-    canvas.begin_part(layout, fill(layout.get("metadata", "bookmark", "บันทึกข้อความ"), values))
-    agency = records.agency
-    canvas.protect_names([agency.name, agency.district, agency.province]
-                         + [official.title + official.name for official in agency.officials]
-                         + [official.name for official in agency.officials])
+    values = begin_document(canvas, layout, records, year, "บันทึกข้อความ")
     sizes = layout.section("sizes")
+    line_height = sizes["line_height"]
     _draw_title(canvas, layout)
     _draw_header(canvas, layout, records, year, values)
-    line_height = sizes["line_height"]
-    body = layout.section("body")
-    indent = layout.cm("body", "first_line_indent_cm")
-    for paragraph in _body_paragraphs(layout, year, values):
-        canvas.y += sizes.get("paragraph_space", 6)
-        if paragraph == MEASURE_LIST:
-            for number, measure in enumerate(year.measures, start=1):
-                canvas.paragraph(measure.title, size=sizes["body"], line_height=line_height, x=canvas.left,
-                                 width=canvas.text_width, first_indent=layout.cm("body", "list_indent_cm"),
-                                 prefix=fill(body.get("list_number_format", "{number}. "), {"number": number}))
-            continue
-        canvas.paragraph(paragraph, size=sizes["body"], line_height=line_height, x=canvas.left,
-                         width=canvas.text_width, first_indent=indent, justify=body.get("justify", True))
+    if year.memo.paragraphs is not None:
+        flow_paragraphs(canvas, layout, year, year.memo.paragraphs, values, from_template=False)
+    else:
+        template = layout.template(year.memo.body_template or "default")
+        flow_paragraphs(canvas, layout, year, template.get("paragraphs", []), values, from_template=True)
     if year.memo.closing:
         canvas.y += layout.section("closing").get("space_before", 6)
         # the closing line travels with the first signature: no page of signatures alone
@@ -86,11 +73,11 @@ def _header_row(canvas: Canvas, layout: Layout, label: str, value: str, x: float
 def _draw_header(canvas: Canvas, layout: Layout, records: Records, year: FiscalYear, values: dict) -> None:
     header = layout.section("header")
     row_height = header.get("header_line_height", 24)
-    agency_value = fill(header.get("agency_value", "{agency}"), values)
+    agency_value = fill_layout_text(layout, header.get("agency_value", "{agency}"), values)
     _header_row(canvas, layout, header["agency_label"], agency_value, canvas.left, canvas.right)
     canvas.y += row_height
     date_x = canvas.left + canvas.text_width * header.get("date_column", 0.45)
-    number = fill(header.get("number_value", "{document_prefix}/{number}"), values)
+    number = fill_layout_text(layout, header.get("number_value", "{document_prefix}/{number}"), values)
     top = canvas.y
     _header_row(canvas, layout, header["number_label"], number, canvas.left, date_x - 6)
     canvas.y = top
@@ -107,13 +94,6 @@ def _draw_header(canvas: Canvas, layout: Layout, records: Records, year: FiscalY
     value_x = canvas.left + canvas.width(label, label_style, sizes["body"]) + header.get("label_gap", 5)
     canvas.paragraph(year.memo.addressee, size=sizes["body"], line_height=sizes["line_height"], x=value_x,
                      width=canvas.right - value_x)
-
-
-def _body_paragraphs(layout: Layout, year: FiscalYear, values: dict) -> list[str]:
-    if year.memo.paragraphs is not None:
-        return [fill(p, values, strict=False) if p == MEASURE_LIST else p for p in year.memo.paragraphs]
-    template = layout.template(year.memo.body_template or "default")
-    return [p if p == MEASURE_LIST else fill(p, values) for p in template.get("paragraphs", [])]
 
 
 def _signature_lines(records: Records, official_id: str) -> list[str]:

@@ -11,7 +11,7 @@ from ..thai.dates import format_thai_date
 from .canvas import BASELINE_RATIO, Canvas
 from .layout import Layout
 from .lines import Line, break_lines
-from .values import MEASURE_LIST, year_values
+from .flow import begin_document, fill_layout_text, flow_paragraphs
 
 MIN_LINES_BEFORE_SPLIT = 2  # a row starts on a new page rather than leave fewer lines at the bottom
 
@@ -24,32 +24,18 @@ class CellLine:
 
 
 def draw_report(canvas: Canvas, layout: Layout, records: Records, year: FiscalYear) -> None:
-    values = year_values(records, year)
-    canvas.begin_part(layout, fill(layout.get("metadata", "bookmark", "รายงาน"), values))
-    agency = records.agency
-    canvas.protect_names([agency.name, agency.district, agency.province]
-                         + [official.title + official.name for official in agency.officials]
-                         + [official.name for official in agency.officials])
+    values = begin_document(canvas, layout, records, year, "รายงาน")
     sizes = layout.section("sizes")
     template = layout.template("default")
     for title in template.get("title_lines", []):
-        _centered_bold(canvas, fill(title, values), sizes["title"], sizes["line_height"])
-    body = layout.section("body")
-    paragraphs = year.report_intro if year.report_intro is not None else template.get("paragraphs", [])
-    for paragraph in paragraphs:
-        canvas.y += sizes.get("paragraph_space", 6)
-        if paragraph == MEASURE_LIST:
-            for number, measure in enumerate(year.measures, start=1):
-                canvas.paragraph(measure.title, size=sizes["body"], line_height=sizes["line_height"], x=canvas.left,
-                                 width=canvas.text_width, first_indent=layout.cm("body", "list_indent_cm"),
-                                 prefix=fill(body.get("list_number_format", "{number}. "), {"number": number}))
-            continue
-        canvas.paragraph(fill(paragraph, values), size=sizes["body"], line_height=sizes["line_height"],
-                         x=canvas.left, width=canvas.text_width, first_indent=layout.cm("body", "first_line_indent_cm"),
-                         justify=body.get("justify", True))
+        _centered_bold(canvas, fill_layout_text(layout, title, values), sizes["title"], sizes["line_height"])
+    if year.report_intro is not None:
+        flow_paragraphs(canvas, layout, year, year.report_intro, values, from_template=False)
+    else:
+        flow_paragraphs(canvas, layout, year, template.get("paragraphs", []), values, from_template=True)
     canvas.y += sizes.get("paragraph_space", 6) * 2
     for title in template.get("table_title_lines", []):
-        _centered_bold(canvas, fill(title, values), sizes["title"], sizes["line_height"])
+        _centered_bold(canvas, fill_layout_text(layout, title, values), sizes["title"], sizes["line_height"])
     canvas.y += sizes.get("paragraph_space", 6)
     Table(canvas, layout).draw(year)
 
