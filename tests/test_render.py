@@ -268,3 +268,11 @@ def test_an_unknown_placeholder_in_a_layout_is_a_layout_error_naming_the_file(tm
     layout = _custom_layout(tmp_path, lambda text: text.replace("{agency} อำเภอ{district}", "{agncy} อำเภอ{district}"))
     with pytest.raises(LayoutError, match=r"report.toml: unknown placeholder \{agncy\}"):
         render_year(load_records(SAMPLE_RECORDS).records, 2566, ("report",), layout)
+
+
+def test_numbers_stay_with_their_unit_label_and_conjunction():
+    from ita_tui.render.lines import layout_segments
+    pieces = layout_segments("ซึ่งมีคะแนน ๘๓.๕๙ คะแนน ในปี พ.ศ. ๒๕๖๖ ไตรมาสที่ ๒ หรือ ๓ แล้ว")
+    assert "๘๓.๕๙ คะแนน " in pieces
+    assert any(piece.startswith("พ.ศ. ๒๕๖๖") for piece in pieces)
+    assert any(piece.endswith("หรือ ๓ ") for piece in pieces)

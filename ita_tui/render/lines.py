@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..thai.segment import clusters, line_segments
 
 _NUMBER = re.compile(r"^[0-9๐-๙][0-9๐-๙.,:/]*\s*$")
-_STICKY_BEFORE_NUMBER = re.compile(r"(?:พ\.\s?ศ\.|ค\.\s?ศ\.|ที่|ข้อ|ฉบับที่|ครั้งที่|ไตรมาสที่)\s*$")
+_STICKY_BEFORE_NUMBER = re.compile(r"(?:พ\.\s?ศ\.|ค\.\s?ศ\.|ที่|ข้อ|ฉบับที่|ครั้งที่|ไตรมาสที่|หรือ|และ|ถึง|–|-)\s*$")
 MAX_CLUSTER_GAP_EM = 0.12  # a line that would need wider gaps is left ragged rather than look stretched
 
 
