@@ -339,3 +339,46 @@ async def test_typing_a_field_back_to_what_it_was_leaves_the_file_unchanged(samp
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert (sample_records / MEASURE_1).read_bytes() == before
+
+
+async def test_edits_left_by_a_crash_are_restored_on_the_next_start(sample_records, tmp_path):
+    journal = Journal(sample_records, tmp_path / "journal")
+    first = _app(sample_records, tmp_path, journal=journal)
+    async with first.run_test(size=(100, 30)) as pilot:
+        screen = await _open_measure(pilot, first)
+        screen.query_one("#title", ThaiInput).value = "แก้ก่อนไฟดับ"
+        screen.apply_now()
+    # the session ended without saving (a crash, a dropped SSH connection)
+    assert "แก้ก่อนไฟดับ" not in (sample_records / MEASURE_1).read_text(encoding="utf-8")
+    second = _app(sample_records, tmp_path, journal=Journal(sample_records, tmp_path / "journal"))
+    async with second.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(second.screen, ChoiceDialog)
+        second.screen.dismiss("restore")
+        await pilot.pause()
+        assert second.session.records.years[2566].measures[0].title == "แก้ก่อนไฟดับ"
+        assert second.session.modified_files() == [MEASURE_1]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert 'title = "แก้ก่อนไฟดับ"' in (sample_records / MEASURE_1).read_text(encoding="utf-8")
+    assert Journal(sample_records, tmp_path / "journal").pending() == {}
+
+
+async def test_journal_edits_are_not_applied_over_a_file_that_changed_since(sample_records, tmp_path):
+    journal = Journal(sample_records, tmp_path / "journal")
+    first = _app(sample_records, tmp_path, journal=journal)
+    async with first.run_test(size=(100, 30)) as pilot:
+        screen = await _open_measure(pilot, first)
+        screen.query_one("#title", ThaiInput).value = "ของฉัน"
+        screen.apply_now()
+    path = sample_records / MEASURE_1
+    theirs = path.read_text(encoding="utf-8").replace("order = 1", "order = 1\nstatus = \"done\"")
+    path.write_text(theirs, encoding="utf-8")
+    second = _app(sample_records, tmp_path, journal=Journal(sample_records, tmp_path / "journal"))
+    async with second.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        second.screen.dismiss("restore")
+        await pilot.pause()
+        assert second.session.modified_files() == []
+    assert path.read_text(encoding="utf-8") == theirs
+    assert list(Journal(sample_records, tmp_path / "journal").pending()) == [MEASURE_1]

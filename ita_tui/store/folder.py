@@ -142,6 +142,17 @@ class RecordStore:
         else:
             container[last] = value
 
+    def adopt(self, relative_path: str, data: bytes) -> None:
+        """Take *data* as the unsaved edited content of a loaded file (journal recovery): it must load as
+        records TOML; nothing is written until `save`."""
+        source = self.sources[relative_path]
+        checked = parse_source(relative_path, source.path, data)
+        if isinstance(checked, Finding):
+            raise SaveRefused(f"{relative_path}: the recovered edits do not load ({checked.rule_id})")
+        import tomlkit
+
+        self._documents[relative_path] = tomlkit.parse(checked.text)
+
     def is_modified(self, relative_path: str) -> bool:
         return relative_path in self._documents and self.render(relative_path) != self.sources[relative_path].raw
 

@@ -60,8 +60,28 @@ class ItaApp(App[int]):
             self.notify(t("config.unreadable", problem=self.config.problem), severity="warning", markup=False)
         journal = self.session.journal
         if journal is not None and journal.pending():
-            self.notify(t("journal.pending", files=", ".join(journal.pending()), folder=str(journal.folder)),
-                        severity="warning", timeout=15, markup=False)
+            self.push_screen(ChoiceDialog(t("journal.pending", count=len(journal.pending())),
+                                          [("restore", t("journal.restore")), ("discard", t("journal.discard")),
+                                           ("later", t("journal.later"))],
+                                          detail="\n".join(journal.pending())), self._journal_answer)
+        self.refresh_unsaved()
+
+    def _journal_answer(self, choice: str | None) -> None:
+        journal = self.session.journal
+        if choice == "restore":
+            restored, kept = self.session.restore_journal()
+            if restored:
+                self.notify(t("journal.restored", count=len(restored)), markup=False)
+            for relative in kept:
+                self.notify(t("journal.kept", file=relative, folder=str(journal.folder)), severity="warning",
+                            timeout=20, markup=False)
+            refresh = getattr(self.screen, "refresh_view", None)
+            if refresh:
+                refresh()
+        elif choice == "discard":
+            self.session.discard_journal()
+        else:
+            self.notify(t("journal.later-note", folder=str(journal.folder)), markup=False)
         self.refresh_unsaved()
 
     # -- shared state ---------------------------------------------------------------------------

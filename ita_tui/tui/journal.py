@@ -27,15 +27,27 @@ class Journal:
     def _path(self, relative: str) -> Path:
         return self.folder / (relative.replace("/", "__") + ".pending")
 
-    def record(self, relative: str, data: bytes) -> None:
+    def record(self, relative: str, data: bytes, base_sha256: str) -> None:
+        """Keep *data* (the file as it would be saved) and the hash of the disk version it was edited from."""
         self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        write_atomically(self._base_path(relative), base_sha256.encode("ascii"))
         write_atomically(self._path(relative), data)
 
-    def forget(self, relative: str) -> None:
+    def _base_path(self, relative: str) -> Path:
+        return self._path(relative).with_suffix(".base")
+
+    def base(self, relative: str) -> str:
         try:
-            self._path(relative).unlink()
-        except FileNotFoundError:
-            pass
+            return self._base_path(relative).read_text(encoding="ascii").strip()
+        except OSError:
+            return ""
+
+    def forget(self, relative: str) -> None:
+        for path in (self._path(relative), self._base_path(relative)):
+            try:
+                path.unlink()
+            except FileNotFoundError:
+                pass
 
     def pending(self) -> dict[str, Path]:
         """Edits left by an earlier session that never saved them: relative record path → journal file."""

@@ -68,8 +68,35 @@ class Session:
     def _journal(self, relative: str) -> None:
         if self.journal is not None:
             if self.store.is_modified(relative):
-                self.journal.record(relative, self.store.render(relative))
+                self.journal.record(relative, self.store.render(relative), self.store.sources[relative].sha256)
             else:
+                self.journal.forget(relative)
+
+    def restore_journal(self) -> tuple[list[str], list[str]]:
+        """Re-apply edits an earlier session left unsaved, onto files that did not change since.
+        Returns (restored, kept): kept entries stay in the journal for the user to merge by hand."""
+        restored, kept = [], []
+        if self.journal is None:
+            return restored, kept
+        for relative, path in self.journal.pending().items():
+            source = self.store.sources.get(relative)
+            if source is None or source.sha256 != self.journal.base(relative):
+                kept.append(relative)
+                continue
+            try:
+                self.store.adopt(relative, path.read_bytes())
+            except (SaveRefused, OSError):
+                kept.append(relative)
+                continue
+            refresh_from_document(self.store, relative)
+            restored.append(relative)
+        if restored:
+            self.recheck()
+        return restored, kept
+
+    def discard_journal(self) -> None:
+        if self.journal is not None:
+            for relative in self.journal.pending():
                 self.journal.forget(relative)
 
     def modified_files(self) -> list[str]:
