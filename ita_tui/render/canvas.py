@@ -117,6 +117,9 @@ class Canvas:
                 family = f"f{len(self.faces)}"
                 self.pdf.add_font(family, "", str(path))
                 self.pdf.set_font(family, "", 10)
+                # Subsetting keeps outlines as they are, so their bounding boxes stay valid: without this,
+                # fontTools expands and recompiles every used glyph on save (half of a memo's render time).
+                self.pdf.current_font.ttfont.recalcBBoxes = False
                 self.faces[(path, "")] = FontFace(self.pdf.current_font)
             face = self._faces_by_style[key] = self.faces[(path, "")]
         return face
