@@ -83,9 +83,13 @@ class YearScreen(TranslatedBindings, Screen):
         table = self.query_one("#measures", DataTable)
         current = select_file or self.selected_file()
         table.clear()
+        modified_files = set(session.modified_files())
+        findings_by_file: dict[str, list] = {}
+        for finding in session.findings_for_year(self.fiscal_year):
+            findings_by_file.setdefault(finding.file, []).append(finding)
         for number, measure in enumerate(year.measures, start=1):
-            findings = session.findings_for_file(measure.origin.file)
-            modified = measure.origin.file in session.modified_files()
+            findings = findings_by_file.get(measure.origin.file, [])
+            modified = measure.origin.file in modified_files
             if any(f.severity is Severity.ERROR for f in findings):
                 mark = Text("✗", style="bold red")
             elif any(f.severity is Severity.WARNING for f in findings):
