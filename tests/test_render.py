@@ -188,11 +188,13 @@ def test_evidence_pdfs_are_appended_with_a_bookmark_and_paths_out_are_refused(tm
     builder = RecordsBuilder(tmp_path / "records")
     annex = render_year(load_records(SAMPLE_RECORDS).records, 2566, ("memo",)).pdf
     builder.write_bytes("2566/evidence/annex.pdf", annex)
-    builder.measure(**{"order = 1": 'order = 1\nevidence = ["2566/evidence/annex.pdf"]'})
+    builder.write_bytes("2566/evidence/photo.jpg", b"\xff\xd8")
+    builder.measure(**{"order = 1": 'order = 1\nevidence = ["2566/evidence/annex.pdf", "2566/evidence/photo.jpg"]'})
     store = load_records(builder.root)
     rendered = render_year(store.records, 2566, evidence_root=builder.root)
     reader = _reader(rendered.pdf)
     assert len(reader.pages) == rendered.pages
+    assert rendered.evidence_not_attached == ["2566/evidence/photo.jpg"]
     assert reader.outline[-1].title.startswith("ภาคผนวก 1.")
     builder.measure(**{"order = 1": 'order = 1\nevidence = ["../../outside.pdf"]'})
     with pytest.raises(EvidenceRefused):

@@ -194,4 +194,5 @@ MESSAGES = {
     "journal.restored": "restored edits in {count} files (not saved yet: Ctrl+S)",
     "journal.kept": "{file} changed on disk since: not restored automatically; your edits are kept in {folder}",
     "journal.later-note": "the unsaved edits stay in {folder}",
+    "render.evidence-not-pdf": "evidence that is not a PDF was not appended: {files}",
 }

@@ -26,6 +26,7 @@ class Rendered:
     pdf: bytes
     pages: int
     missing_characters: set[str] = field(default_factory=set)
+    evidence_not_attached: list[str] = field(default_factory=list)  # evidence that is not a PDF
 
 
 def render_year(records: Records, fiscal_year: int, documents: tuple[str, ...] = DOCUMENTS,
@@ -48,10 +49,13 @@ def render_year(records: Records, fiscal_year: int, documents: tuple[str, ...] =
         (draw_memo if name == "memo" else draw_report)(canvas, layouts[name], records, year)
     data = bytes(pdf.output())
     pages = pdf.page
+    not_attached: list[str] = []
     if evidence_root is not None:
         data, added = append_evidence(data, records, fiscal_year, evidence_root)
         pages += added
-    return Rendered(data, pages, canvas.missing_characters)
+        not_attached = [evidence for measure in year.measures for evidence in measure.evidence
+                        if "://" not in evidence and not evidence.lower().endswith(".pdf")]
+    return Rendered(data, pages, canvas.missing_characters, not_attached)
 
 
 def evidence_files(records: Records, fiscal_year: int, root: Path) -> list[tuple[str, Path]]:

@@ -52,6 +52,9 @@ def render_command(records_path: Path, args: Namespace, lang: str) -> int:
             else:
                 write_atomically_to(path, rendered.pdf)
                 print(tr("render.wrote", lang, path=path, pages=rendered.pages), file=sys.stderr)
+        if rendered.evidence_not_attached:
+            print(tr("render.evidence-not-pdf", lang, files=", ".join(rendered.evidence_not_attached)),
+                  file=sys.stderr)
         if rendered.missing_characters:
             shown = " ".join(f"U+{ord(c):04X}" for c in sorted(rendered.missing_characters))
             print(tr("render.missing-glyphs", lang, chars=shown), file=sys.stderr)
