@@ -382,3 +382,18 @@ async def test_journal_edits_are_not_applied_over_a_file_that_changed_since(samp
         assert second.session.modified_files() == []
     assert path.read_text(encoding="utf-8") == theirs
     assert list(Journal(sample_records, tmp_path / "journal").pending()) == [MEASURE_1]
+
+
+async def test_returning_from_a_form_shows_the_edit_in_the_year_list(sample_records, tmp_path):
+    app = _app(sample_records, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(YearScreen(2566))
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        app.screen.query_one("#title", ThaiInput).value = "ชื่อที่แก้แล้ว"
+        await pilot.press("escape")
+        await pilot.pause()
+        table = app.screen.query_one("#measures")
+        assert "ชื่อที่แก้แล้ว" in str(table.get_row_at(0)[2])
+        assert "●" in str(table.get_row_at(0)[2])

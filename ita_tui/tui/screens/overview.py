@@ -37,11 +37,15 @@ class OverviewScreen(TranslatedBindings, Screen):
         table = self.query_one("#years", DataTable)
         for key in ("col.year", "col.measures", "col.errors", "col.warnings", "col.score", "col.grade"):
             table.add_column(t(key), key=key)
+        self._shown_once = False
         self.refresh_view()
         table.focus()
 
     def on_screen_resume(self) -> None:
-        self.refresh_view()
+        """Coming back from a form: show what changed. (The first resume follows on_mount: skip it.)"""
+        if self._shown_once:
+            self.refresh_view()
+        self._shown_once = True
 
     def refresh_view(self) -> None:
         session = self.app.session

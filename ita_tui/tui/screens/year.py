@@ -60,11 +60,15 @@ class YearScreen(TranslatedBindings, Screen):
         table.add_column(t("col.status"), key="status", width=4)
         table.add_column(t("col.title"), key="title")
         table.add_column(t("col.owners"), key="owners")
+        self._shown_once = False
         self.refresh_view()
         table.focus()
 
     def on_screen_resume(self) -> None:
-        self.refresh_view()
+        """Coming back from a form: show what changed. (The first resume follows on_mount: skip it.)"""
+        if self._shown_once:
+            self.refresh_view()
+        self._shown_once = True
 
     def refresh_view(self, select_file: str | None = None) -> None:
         session = self.app.session
