@@ -76,6 +76,7 @@ async def test_saving_over_a_file_changed_on_disk_asks_and_reload_keeps_theirs(s
         app.screen.dismiss("reload")
         await pilot.pause()
         assert app.session.modified_files() == []
+        assert not isinstance(app.screen, MeasureScreen)  # the form showing my dropped edits was closed
     assert path.read_text(encoding="utf-8") == theirs
 
 

@@ -143,8 +143,8 @@ class ItaApp(App[int]):
             if choice == "reload":
                 self.session.reload(conflict.path)
                 self.notify(t("save.reloaded", file=conflict.path), markup=False)
-                if hasattr(self.screen, "fiscal_year"):
-                    self.pop_screen() if hasattr(self.screen, "apply_now") else None
+                if self._form_edits(conflict.path):
+                    self.pop_screen()  # its fields show the dropped edits: close it, reopen to see theirs
             elif choice == "mine":
                 try:
                     self.session.keep_mine(conflict)
@@ -156,6 +156,13 @@ class ItaApp(App[int]):
             self.refresh_unsaved()
 
         self.push_screen(conflict_dialog(conflict.path, conflict.mine, conflict.theirs), answered)
+
+    def _form_edits(self, relative: str) -> bool:
+        """Whether the screen on top is a form editing *relative*."""
+        screen = self.screen
+        edited = getattr(screen, "file", None) or getattr(getattr(screen, "year", None), "origin", None)
+        edited = getattr(edited, "file", edited)
+        return hasattr(screen, "apply_now") and edited == relative
 
     def action_quit_app(self) -> None:
         self._flush_form()
