@@ -398,3 +398,23 @@ async def test_returning_from_a_form_shows_the_edit_in_the_year_list(sample_reco
         table = app.screen.query_one("#measures")
         assert "ชื่อที่แก้แล้ว" in str(table.get_row_at(0)[2])
         assert "●" in str(table.get_row_at(0)[2])
+
+
+async def test_a_broken_report_file_is_not_opened_for_editing_and_says_why(sample_records, tmp_path):
+    report = sample_records / "2566/report.toml"
+    report.write_text("<<<<<<< HEAD\nfiscal_year = 2566\n=======\n>>>>>>> x\n", encoding="utf-8")
+    before = report.read_bytes()
+    app = _app(sample_records, tmp_path)
+    messages = []
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(YearScreen(2566))
+        await pilot.pause()
+        original = app.notify
+        app.notify = lambda message, **kw: (messages.append(message), original(message, **kw))
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, YearScreen)
+        assert any("merge" in message and "2566/report.toml" in message for message in messages)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert report.read_bytes() == before

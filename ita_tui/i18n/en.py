@@ -195,4 +195,5 @@ MESSAGES = {
     "journal.kept": "{file} changed on disk since: not restored automatically; your edits are kept in {folder}",
     "journal.later-note": "the unsaved edits stay in {folder}",
     "render.evidence-not-pdf": "evidence that is not a PDF was not appended: {files}",
+    "memo.unreadable": "cannot edit the memo: {file} could not be read ({reason}); fix the file, then restart",
 }

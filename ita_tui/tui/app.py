@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.widgets import Input, TextArea
 
 from ..i18n import set_language, t
+from ..check.output import finding_message
 from ..model.findings import Finding
 from ..store import ConflictError
 from .bindings import translate_bindings
@@ -89,6 +90,20 @@ class ItaApp(App[int]):
         files = self.session.modified_files()
         self.sub_title = t("app.unsaved", count=len(files)) if files else t("app.all-saved")
 
+    def open_memo(self, fiscal_year: int) -> bool:
+        """Open the memo form, unless report.toml did not load (then say why: editing it would lose data)."""
+        from .screens.memo import MemoScreen
+
+        file = self.session.records.years[fiscal_year].origin.file
+        if file not in self.session.store.sources:
+            problem = next((f for f in self.session.findings if f.file == file), None)
+            reason = finding_message(problem, self.lang) if problem else t("file-missing")
+            self.notify(t("memo.unreadable", file=file, reason=reason), severity="error", timeout=15,
+                        markup=False)
+            return False
+        self.push_screen(MemoScreen(fiscal_year))
+        return True
+
     def open_measure(self, fiscal_year: int, file: str) -> None:
         from .screens.measure import MeasureScreen
 
@@ -105,6 +120,9 @@ class ItaApp(App[int]):
             return
         fiscal_year = int(parts[0])
         if finding.file.endswith("report.toml"):
+            if finding.file not in self.session.store.sources:
+                self.open_memo(fiscal_year)  # explains why it cannot open
+                return
             screen = MemoScreen(fiscal_year)
         elif any(m.origin.file == finding.file for m in self.session.records.years[fiscal_year].measures):
             screen = MeasureScreen(fiscal_year, finding.file)

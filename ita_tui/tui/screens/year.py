@@ -130,9 +130,7 @@ class YearScreen(TranslatedBindings, Screen):
             self.app.push_screen(MeasureScreen(self.fiscal_year, measure.origin.file))
 
     def action_open_memo(self) -> None:
-        from .memo import MemoScreen
-
-        self.app.push_screen(MemoScreen(self.fiscal_year))
+        self.app.open_memo(self.fiscal_year)
 
     def action_add_measure(self) -> None:
         try:
