@@ -418,3 +418,34 @@ async def test_a_broken_report_file_is_not_opened_for_editing_and_says_why(sampl
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert report.read_bytes() == before
+
+
+async def test_a_field_of_the_wrong_type_is_shown_disabled_and_never_overwritten(records_builder, tmp_path):
+    path = records_builder.measure(**{'steps = ["แต่งตั้งคณะทำงาน"]': 'steps = "ขั้นตอนเดียวเขียนผิดชนิด"'})
+    app = _app(records_builder.root, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _open_measure(pilot, app, "2566/measures/01-test.toml")
+        assert screen.query_one("#steps").disabled
+        screen.query_one("#title", ThaiInput).value = "ชื่อใหม่"
+        screen.apply_now()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    text = path.read_text(encoding="utf-8")
+    assert 'steps = "ขั้นตอนเดียวเขียนผิดชนิด"' in text and 'title = "ชื่อใหม่"' in text
+
+
+async def test_a_memo_value_of_the_wrong_type_is_never_overwritten(records_builder, tmp_path):
+    report = records_builder.root / "2566/report.toml"
+    report.write_text(report.read_text(encoding="utf-8").replace('subject = "รายงาน"', "subject = 2566"),
+                      encoding="utf-8")
+    app = _app(records_builder.root, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(MemoScreen(2566))
+        await pilot.pause()
+        assert app.screen.query_one("#subject").disabled
+        app.screen.query_one("#number", ThaiInput).value = "๔๕๖"
+        app.screen.apply_now()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    text = report.read_text(encoding="utf-8")
+    assert "subject = 2566" in text and 'number = "๔๕๖"' in text

@@ -196,4 +196,5 @@ MESSAGES = {
     "journal.later-note": "the unsaved edits stay in {folder}",
     "render.evidence-not-pdf": "evidence that is not a PDF was not appended: {files}",
     "memo.unreadable": "cannot edit the memo: {file} could not be read ({reason}); fix the file, then restart",
+    "measure.wrong-type": "{fields}: wrong type in the file, so not editable here (the original value is kept); fix it in the file",
 }

@@ -43,18 +43,24 @@ def _set_if_changed(store: RecordStore, file: str, table: dict, key_path: tuple,
     store.set_value(file, key_path, value)
 
 
-def apply_measure(store: RecordStore, measure: Measure) -> None:
-    """Write *measure*'s fields into its file's document (not to disk: `store.save` does that)."""
+def apply_measure(store: RecordStore, measure: Measure, protected: frozenset[str] = frozenset()) -> None:
+    """Write *measure*'s fields into its file's document (not to disk: `store.save` does that).
+    Keys in *protected* (values of the wrong type, which the model could not represent) are never written."""
     file = measure.origin.file
     document = store.document(file)
     values = document.unwrap()
     for key in ("order", "title", "recommendation", "status"):
-        _set_if_changed(store, file, values, (key,), getattr(measure, key))
+        if key not in protected:
+            _set_if_changed(store, file, values, (key,), getattr(measure, key))
     for key in ("steps", "owners", "evidence"):
-        _set_if_changed(store, file, values, (key,), list(getattr(measure, key)))
-    _apply_timeline(store, file, values, measure)
-    _apply_results(store, file, document, values, measure)
-    _apply_budget(store, file, values, measure)
+        if key not in protected:
+            _set_if_changed(store, file, values, (key,), list(getattr(measure, key)))
+    if "timeline" not in protected:
+        _apply_timeline(store, file, values, measure)
+    if "results" not in protected:
+        _apply_results(store, file, document, values, measure)
+    if "budget" not in protected:
+        _apply_budget(store, file, values, measure)
 
 
 def _apply_timeline(store: RecordStore, file: str, values: dict, measure: Measure) -> None:
@@ -109,7 +115,14 @@ def _apply_budget(store: RecordStore, file: str, values: dict, measure: Measure)
     _set_if_changed(store, file, values, ("budget",), value)
 
 
-def apply_memo(store: RecordStore, file: str, memo: Memo, previous: PreviousIta) -> None:
+def apply_memo(store: RecordStore, file: str, memo: Memo, previous: PreviousIta,
+               protected: frozenset[tuple] = frozenset()) -> None:
+    """Write the memo and last year's ITA into report.toml's document. Key paths in *protected* (and their
+    sections) hold values of the wrong type and are never written."""
+
+    def writable(section: str, key: str) -> bool:
+        return (section,) not in protected and (section, key) not in protected
+
     document = store.document(file)
     values = document.unwrap()
     if "memo" not in document:
@@ -120,16 +133,19 @@ def apply_memo(store: RecordStore, file: str, memo: Memo, previous: PreviousIta)
         value = getattr(memo, key)
         if key == "body_template" and value == "default" and "body_template" not in memo_values:
             continue
-        _set_if_changed(store, file, memo_values, ("memo", key), value)
-    _set_if_changed(store, file, memo_values, ("memo", "signatories"), list(memo.signatories))
-    if memo.paragraphs is not None or "paragraphs" in memo_values:
+        if writable("memo", key):
+            _set_if_changed(store, file, memo_values, ("memo", key), value)
+    if writable("memo", "signatories"):
+        _set_if_changed(store, file, memo_values, ("memo", "signatories"), list(memo.signatories))
+    if (memo.paragraphs is not None or "paragraphs" in memo_values) and writable("memo", "paragraphs"):
         _set_if_changed(store, file, memo_values, ("memo", "paragraphs"), memo.paragraphs)  # None removes it
     if "previous_ita" not in document:
         document["previous_ita"] = tomlkit.table()
         values = document.unwrap()
     previous_values = values.get("previous_ita", {})
     for key in ("fiscal_year", "score"):
-        _set_if_changed(store, file, previous_values, ("previous_ita", key), getattr(previous, key))
+        if writable("previous_ita", key):
+            _set_if_changed(store, file, previous_values, ("previous_ita", key), getattr(previous, key))
 
 
 def refresh_from_document(store: RecordStore, file: str) -> None:

@@ -96,6 +96,10 @@ class RecordStore:
         year.measures.sort(key=lambda measure: (measure.order, measure.origin.file))
         self.records.years[folder_year] = year
 
+    def findings_for(self, relative_path: str) -> list[Finding]:
+        """What loading found in one file (schema findings included)."""
+        return [finding for finding in self.findings if finding.file == relative_path]
+
     # -- positions ----------------------------------------------------------------------------
     def locate(self, finding: Finding) -> Finding:
         """Fill in line and column from the finding's key path (files that failed to load keep theirs)."""

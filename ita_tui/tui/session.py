@@ -55,13 +55,24 @@ class Session:
         return errors, warnings
 
     # -- edits ----------------------------------------------------------------------------------
+    def wrongly_typed_keys(self, relative: str) -> frozenset[str]:
+        """Top-level keys of a file whose values have the wrong type: shown disabled, never overwritten."""
+        return frozenset(str(f.key_path[0]) for f in self.store.findings_for(relative)
+                         if f.rule_id == "type-mismatch" and f.key_path)
+
     def update_measure(self, measure: Measure) -> None:
-        apply_measure(self.store, measure)
+        apply_measure(self.store, measure, self.wrongly_typed_keys(measure.origin.file))
         refresh_from_document(self.store, measure.origin.file)
         self._journal(measure.origin.file)
 
+    def wrongly_typed_paths(self, relative: str) -> frozenset[tuple]:
+        """Key paths (section, key) of a file whose values have the wrong type."""
+        return frozenset(tuple(f.key_path[:2]) for f in self.store.findings_for(relative)
+                         if f.rule_id == "type-mismatch" and f.key_path)
+
     def update_memo(self, year: FiscalYear) -> None:
-        apply_memo(self.store, year.origin.file, year.memo, year.previous_ita)
+        apply_memo(self.store, year.origin.file, year.memo, year.previous_ita,
+                   self.wrongly_typed_paths(year.origin.file))
         refresh_from_document(self.store, year.origin.file)
         self._journal(year.origin.file)
 

@@ -110,6 +110,14 @@ class MeasureScreen(FormScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        protected = self.app.session.wrongly_typed_keys(self.file)
+        for key in protected:
+            widget_id = self.FIELD_WIDGETS.get(key)
+            if widget_id:
+                self.query_one(f"#{widget_id}").disabled = True
+        if protected:
+            self.notify(t("measure.wrong-type", fields=", ".join(t(f"field.{key}") for key in sorted(protected))),
+                        severity="warning", timeout=15, markup=False)
         self.query_one("#title").focus()
         self.query_one(ProblemsPanel).show(self.app.session.findings_for_file(self.file), with_file=False)
         self.call_after_refresh(self._loaded)

@@ -90,6 +90,18 @@ class MemoScreen(FormScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        protected = self.app.session.wrongly_typed_paths(self.year.origin.file)
+        names = []
+        for path in protected:
+            widget_id = self.FIELD_WIDGETS.get(path[-1]) if len(path) > 1 else None
+            if path == ("previous_ita", "fiscal_year"):
+                widget_id = "previous_year"
+            if widget_id:
+                self.query_one(f"#{widget_id}").disabled = True
+                names.append(t(f"field.{path[-1]}"))
+        if protected:
+            self.notify(t("measure.wrong-type", fields=", ".join(sorted(names)) or ", ".join(map(str, protected))),
+                        severity="warning", timeout=15, markup=False)
         self.query_one("#number").focus()
         self._show_derived()
         self.query_one(ProblemsPanel).show(self.app.session.findings_for_file(self.year.origin.file), with_file=False)
