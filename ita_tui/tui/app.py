@@ -6,7 +6,9 @@ import sys
 from pathlib import Path
 
 from textual import work
+from textual._node_list import DuplicateIds
 from textual.app import App
+from textual.command import CommandPalette
 from textual.binding import Binding
 from textual.widgets import Input, TextArea
 
@@ -206,11 +208,25 @@ class ItaApp(App[int]):
 
         self.push_screen(quit_dialog(files), answered)
 
+    def action_command_palette(self) -> None:
+        """Open the palette once: a second Ctrl+P before the first one is mounted must not crash."""
+        if any(isinstance(screen, CommandPalette) for screen in self.screen_stack):
+            return
+        try:
+            super().action_command_palette()
+        except DuplicateIds:
+            pass  # already being opened
+
     def action_help(self) -> None:
         focused = self.focused
         screen = self.screen
-        title = t(getattr(screen, "HELP", "help.app") + ".title")
-        description = t(getattr(screen, "HELP", "help.app"))
+        if isinstance(screen, HelpDialog):
+            return
+        help_key = getattr(screen, "HELP", None)
+        if not (isinstance(help_key, str) and help_key.startswith("help.")):
+            help_key = "help.app"  # Textual's own screens and our dialogs have no help page of their own
+        title = t(help_key + ".title")
+        description = t(help_key)
         if isinstance(focused, (Input, TextArea)):
             description += "\n\n" + t("help.text-field")
         keys = []
