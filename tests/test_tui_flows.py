@@ -449,3 +449,55 @@ async def test_a_memo_value_of_the_wrong_type_is_never_overwritten(records_build
         await pilot.pause()
     text = report.read_text(encoding="utf-8")
     assert "subject = 2566" in text and 'number = "๔๕๖"' in text
+
+
+async def test_f4_on_the_year_edits_the_whole_file_and_reloads_it(sample_records, tmp_path, monkeypatch):
+    fake_editor = tmp_path / "fake_editor.py"
+    fake_editor.write_text(textwrap.dedent("""
+        import sys
+        path = sys.argv[1]
+        text = open(path, encoding="utf-8").read()
+        open(path, "w", encoding="utf-8").write(text.replace("ในเดือนมีนาคม ๒๕๖๕", "ในเดือนมีนาคม ๒๕๖๖"))
+    """), encoding="utf-8")
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {fake_editor}")
+    monkeypatch.delenv("VISUAL", raising=False)
+    app = _app(sample_records, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(YearScreen(2566))
+        await pilot.pause()
+        await pilot.press("f4")
+        await pilot.pause()
+        assert "มีนาคม ๒๕๖๖" in app.session.records.years[2566].measures[0].results[0].text
+        assert not [f for f in app.session.findings_for_file(MEASURE_1) if f.severity.value == "error"]
+        assert app.session.modified_files() == []
+
+
+async def test_a_file_broken_in_the_editor_is_reported_and_never_overwritten(sample_records, tmp_path, monkeypatch):
+    fake_editor = tmp_path / "breaker.py"
+    fake_editor.write_text("import sys\nopen(sys.argv[1], 'a', encoding='utf-8').write('title = = broken\\n')\n",
+                           encoding="utf-8")
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {fake_editor}")
+    monkeypatch.delenv("VISUAL", raising=False)
+    app = _app(sample_records, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(YearScreen(2566))
+        await pilot.pause()
+        await pilot.press("f4")
+        await pilot.pause()
+        assert [f.rule_id for f in app.session.findings_for_file(MEASURE_1)] == ["file-toml-syntax"]
+        assert len(app.session.records.years[2566].measures) == 3
+        broken = (sample_records / MEASURE_1).read_bytes()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert (sample_records / MEASURE_1).read_bytes() == broken
+
+
+async def test_delete_then_enter_does_not_delete(sample_records, tmp_path):
+    app = _app(sample_records, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(YearScreen(2566))
+        await pilot.pause()
+        await pilot.press("d", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, YearScreen)
+    assert (sample_records / MEASURE_1).exists()

@@ -197,4 +197,6 @@ MESSAGES = {
     "render.evidence-not-pdf": "evidence that is not a PDF was not appended: {files}",
     "memo.unreadable": "cannot edit the memo: {file} could not be read ({reason}); fix the file, then restart",
     "measure.wrong-type": "{fields}: wrong type in the file, so not editable here (the original value is kept); fix it in the file",
+    "key.editor-file": "File in $EDITOR",
+    "editor.save-first": "{file} has unsaved edits: save (Ctrl+S) before opening the whole file",
 }

@@ -14,7 +14,7 @@ import re
 import tomlkit
 
 from ..model.findings import Finding
-from ..model.records import Measure, Memo, PreviousIta
+from ..model.records import FiscalYear, Measure, Memo, PreviousIta
 from .errors import SaveRefused
 from .folder import RecordStore
 from .schema import read_measure, read_report
@@ -149,20 +149,30 @@ def apply_memo(store: RecordStore, file: str, memo: Memo, previous: PreviousIta,
 
 
 def refresh_from_document(store: RecordStore, file: str) -> None:
-    """Re-read the model objects of *file* from its (edited) document."""
-    values = store.document(file).unwrap() if file in store._documents else store.sources[file].values
-    findings: list[Finding] = []
+    """Re-read the model objects of *file* from its (edited) document, and its schema findings with them.
+    A file that is no longer loaded (it broke on disk) leaves the model: its problem is what shows."""
     year_number = int(file.split("/")[0])
     year = store.records.years[year_number]
+    if file not in store.sources:
+        if file.endswith("report.toml"):
+            empty = FiscalYear(fiscal_year=year_number, measures=year.measures)
+            empty.origin.file = file
+            store.records.years[year_number] = empty
+        else:
+            year.measures = [m for m in year.measures if m.origin.file != file]
+        return
+    values = store.document(file).unwrap() if file in store._documents else store.sources[file].values
+    findings: list[Finding] = []
     if file.endswith("report.toml"):
         fresh = read_report(file, year_number, values, findings)
         fresh.measures = year.measures
         store.records.years[year_number] = fresh
-        return
-    for index, measure in enumerate(year.measures):
-        if measure.origin.file == file:
-            year.measures[index] = read_measure(file, measure.order, values, findings)
-    year.measures.sort(key=lambda m: (m.order, m.origin.file))
+    else:
+        for index, measure in enumerate(year.measures):
+            if measure.origin.file == file:
+                year.measures[index] = read_measure(file, measure.order, values, findings)
+        year.measures.sort(key=lambda m: (m.order, m.origin.file))
+    store.replace_findings(file, findings)
 
 
 _SLUG = re.compile(r"[^a-z0-9]+")

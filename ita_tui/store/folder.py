@@ -179,13 +179,22 @@ class RecordStore:
         self.sources[relative_path] = checked
         return True
 
-    def reload(self, relative_path: str) -> None:
-        """Forget edits to one file and read it again from disk (after a conflict, a git pull…)."""
+    def reload(self, relative_path: str) -> bool:
+        """Forget edits to one file and read it again from disk (after a conflict, a git pull, $EDITOR).
+        A file that no longer loads is dropped from the sources with its problem recorded; False then."""
         self._documents.pop(relative_path, None)
         source = self.sources[relative_path]
         result = read_source(self.root, source.path)
         if isinstance(result, SourceFile):
             self.sources[relative_path] = result
+            return True
+        del self.sources[relative_path]
+        self.replace_findings(relative_path, [result])
+        return False
+
+    def replace_findings(self, relative_path: str, findings: list[Finding]) -> None:
+        """The load/schema findings of one file, after it was edited or read again."""
+        self.findings = [f for f in self.findings if f.file != relative_path] + findings
 
 
 def _read_text_or_none(path: Path) -> str | None:

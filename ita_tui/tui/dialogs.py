@@ -24,11 +24,12 @@ class ChoiceDialog(TranslatedBindings, ModalScreen[str]):
         Binding("right,down", "app.focus_next", show=False),
     ]
 
-    def __init__(self, question: str, choices: list[tuple[str, str]], detail: str = ""):
+    def __init__(self, question: str, choices: list[tuple[str, str]], detail: str = "", focus: str = ""):
         super().__init__()
         self.question = question
         self.choices = choices
         self.detail = detail
+        self.initial_focus = focus  # the answer Enter gives at once: the safe one for destructive questions
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -41,7 +42,10 @@ class ChoiceDialog(TranslatedBindings, ModalScreen[str]):
                     yield Button(label, id=f"choice-{choice_id}")
 
     def on_mount(self) -> None:
-        self.query(Button).first().focus()
+        if self.initial_focus:
+            self.query_one(f"#choice-{self.initial_focus}", Button).focus()
+        else:
+            self.query(Button).first().focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id.removeprefix("choice-"))
@@ -51,13 +55,14 @@ class ChoiceDialog(TranslatedBindings, ModalScreen[str]):
 
 
 def confirm_dialog(question: str) -> ChoiceDialog:
-    return ChoiceDialog(question, [("yes", t("dialog.yes")), ("cancel", t("dialog.cancel"))])
+    """A destructive question: Enter alone answers Cancel; choosing Yes takes a deliberate ←/Tab."""
+    return ChoiceDialog(question, [("yes", t("dialog.yes")), ("cancel", t("dialog.cancel"))], focus="cancel")
 
 
 def quit_dialog(files: list[str]) -> ChoiceDialog:
     return ChoiceDialog(t("dialog.unsaved-quit", count=len(files)),
                         [("save", t("dialog.save-quit")), ("discard", t("dialog.discard-quit")),
-                         ("cancel", t("dialog.cancel"))], detail="\n".join(files))
+                         ("cancel", t("dialog.cancel"))], detail="\n".join(files), focus="save")
 
 
 def conflict_dialog(path: str, mine: str, theirs: str | None) -> ChoiceDialog:
@@ -69,7 +74,7 @@ def conflict_dialog(path: str, mine: str, theirs: str | None) -> ChoiceDialog:
                                                 t("dialog.mine"), lineterm="", n=1))
     return ChoiceDialog(t("dialog.conflict", path=path),
                         [("reload", t("dialog.reload")), ("mine", t("dialog.keep-mine")),
-                         ("cancel", t("dialog.cancel"))], detail=detail)
+                         ("cancel", t("dialog.cancel"))], detail=detail, focus="cancel")
 
 
 class HelpDialog(TranslatedBindings, ModalScreen[None]):

@@ -139,7 +139,8 @@ class Session:
             self.journal.forget(conflict.path)
 
     def reload(self, relative: str) -> None:
-        """Drop my edits to *relative* and take the version on disk."""
+        """Drop my edits to *relative* and take the version on disk (a file that no longer loads keeps
+        its last good values, and its problem is reported)."""
         self.store.reload(relative)
         refresh_from_document(self.store, relative)
         if self.journal is not None:

@@ -124,20 +124,16 @@ class FormScreen(TranslatedBindings, Screen):
         if not isinstance(widget, (Input, TextArea)):
             self.notify(t("editor.focus-a-field"), markup=False)
             return
-        command = shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "nano")
         text = widget.value if isinstance(widget, Input) else widget.text
         with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8", delete=False) as handle:
             handle.write(text)
             path = handle.name
         try:
-            if self.app.is_headless:  # tests: no terminal to hand over
-                result = subprocess.run([*command, path])
-            else:
-                with self.app.suspend():
-                    result = subprocess.run([*command, path])
+            if not run_editor(self.app, path):
+                return
             with open(path, encoding="utf-8") as handle:
                 edited = handle.read()
-        except (OSError, UnicodeDecodeError, SuspendNotSupported) as error:
+        except UnicodeDecodeError as error:
             self.notify(t("editor.failed", reason=str(error)), severity="error", markup=False)
             return
         finally:
@@ -145,9 +141,6 @@ class FormScreen(TranslatedBindings, Screen):
                 os.unlink(path)
             except OSError:
                 pass
-        if result.returncode != 0:
-            self.notify(t("editor.nonzero", code=result.returncode), severity="warning", markup=False)
-            return
         if isinstance(widget, Input):
             widget.value = edited.rstrip("\n").replace("\n", " ")
         else:
@@ -155,3 +148,21 @@ class FormScreen(TranslatedBindings, Screen):
         if self._apply_timer is not None:
             self._apply_timer.stop()
         self.apply_now()
+
+
+def run_editor(app, path: str) -> bool:
+    """Run $VISUAL / $EDITOR on *path* with the terminal handed over; False (and a message) if it failed."""
+    command = shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "nano")
+    try:
+        if app.is_headless:  # tests: no terminal to hand over
+            result = subprocess.run([*command, path])
+        else:
+            with app.suspend():
+                result = subprocess.run([*command, path])
+    except (OSError, SuspendNotSupported) as error:
+        app.notify(t("editor.failed", reason=str(error)), severity="error", markup=False)
+        return False
+    if result.returncode != 0:
+        app.notify(t("editor.nonzero", code=result.returncode), severity="warning", markup=False)
+        return False
+    return True

@@ -32,6 +32,7 @@ class YearScreen(TranslatedBindings, Screen):
         Binding("d,delete", "delete_measure", "key.delete", id="year.delete"),
         Binding("u", "move(-1)", "key.move-up", id="year.move-up"),
         Binding("n", "move(1)", "key.move-down", id="year.move-down"),
+        Binding("f4", "edit_file", "key.editor-file", id="year.editor"),
         Binding("escape", "app.pop_screen", "key.back", id="year.back"),
     ]
 
@@ -198,6 +199,22 @@ class YearScreen(TranslatedBindings, Screen):
         session.recheck()
         self.refresh_view(select_file=measure.origin.file)
         self.app.refresh_unsaved()
+
+    def action_edit_file(self) -> None:
+        """Open the selected measure's TOML file in $EDITOR, then reload and re-check it."""
+        from .form import run_editor
+
+        measure = self.selected_measure()
+        if measure is None:
+            return
+        session = self.app.session
+        file = measure.origin.file
+        if file in session.modified_files():
+            self.notify(t("editor.save-first", file=file), severity="warning", markup=False)
+            return
+        if run_editor(self.app, str(session.store.sources[file].path)):
+            session.reload(file)
+            self.refresh_view(select_file=file)
 
     def on_problems_panel_jump(self, event: ProblemsPanel.Jump) -> None:
         self.app.jump_to(event.finding)
