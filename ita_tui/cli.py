@@ -26,6 +26,14 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--year", type=int, help="only this fiscal year (BE)")
     check.add_argument("--lang", choices=("th", "en"), default=argparse.SUPPRESS)
 
+    new_year = commands.add_parser("new-year", help="start a fiscal year from the last one")
+    new_year.add_argument("year", type=int, nargs="?", help="the new fiscal year, BE (default: the last one + 1)")
+    new_year.add_argument("--from", dest="from_year", type=int, help="copy from this year (default: the last one)")
+    new_year.add_argument("--copy-measures", action="store_true",
+                          help="copy the measures' plans (titles, owners, steps, timeline; no results)")
+    new_year.add_argument("--records", dest="new_year_records", default=argparse.SUPPRESS)
+    new_year.add_argument("--lang", choices=("th", "en"), default=argparse.SUPPRESS)
+
     render = commands.add_parser("render", help="print the memo and the measures report of a fiscal year as PDF")
     render.add_argument("year", type=int, help="fiscal year, BE (e.g. 2566)")
     which = render.add_mutually_exclusive_group()
@@ -45,6 +53,8 @@ def main(argv: list[str] | None = None) -> int:
     lang = detect_language(getattr(args, "lang", None))
     if args.command == "check":
         return _check(Path(args.path or args.records), args.format, args.year, lang)
+    if args.command == "new-year":
+        return _new_year(Path(getattr(args, "new_year_records", args.records)), args, lang)
     if args.command == "render":
         from .render.command import render_command
 
@@ -73,6 +83,33 @@ def _check(records: Path, output_format: str, year: int | None, lang: str) -> in
     render = findings_as_json if output_format == "json" else findings_as_text
     sys.stdout.write(render(report.findings, files, lang))
     return EXIT_FINDINGS if report.has_errors else EXIT_OK
+
+
+def _new_year(records: Path, args, lang: str) -> int:
+    from .store import SaveRefused, load_records
+    from .store.new_year import create_fiscal_year
+
+    try:
+        store = load_records(records)
+    except (FileNotFoundError, NotADirectoryError, PermissionError):
+        print(tr("cli.records-not-found", lang, path=records), file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    years = sorted(store.records.years)
+    source = args.from_year if args.from_year is not None else (years[-1] if years else None)
+    if source is not None and source not in store.records.years:
+        print(tr("cli.year-not-found", lang, year=source, path=records), file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    new_year = args.year or ((source or 0) + 1 if source else None)
+    if new_year is None:
+        print(tr("new-year.which", lang), file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    try:
+        year = create_fiscal_year(store, new_year, source, args.copy_measures)
+    except SaveRefused as error:
+        print(tr("new-year.refused", lang, reason=str(error)), file=sys.stderr)
+        return EXIT_FINDINGS
+    print(tr("new-year.created", lang, year=new_year, path=records / str(new_year), measures=len(year.measures)))
+    return EXIT_OK
 
 
 if __name__ == "__main__":

@@ -199,4 +199,12 @@ MESSAGES = {
     "measure.wrong-type": "{fields}: wrong type in the file, so not editable here (the original value is kept); fix it in the file",
     "key.editor-file": "File in $EDITOR",
     "editor.save-first": "{file} has unsaved edits: save (Ctrl+S) before opening the whole file",
+    "key.new-year": "New fiscal year",
+    "new-year.which": "no fiscal year to start from: name one, e.g. ita new-year 2567",
+    "new-year.refused": "cannot create the fiscal year: {reason}",
+    "new-year.created": "created fiscal year {year} at {path} ({measures} measures). Next: the memo date, the ITA score and the results, then ita check",
+    "new-year.created-short": "created fiscal year {year}: fill in the date, the ITA score and the results",
+    "new-year.question": "Create fiscal year {year} from {source}? (results, dates and the score are not copied)",
+    "new-year.copy": "Copy the measures' plans",
+    "new-year.empty": "Start empty",
 }

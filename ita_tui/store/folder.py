@@ -72,6 +72,10 @@ class RecordStore:
                                          {"target": str(path.resolve())}, 1, 1))
         return inside
 
+    def load_year(self, folder: Path) -> None:
+        """Load one fiscal-year folder (used for a year created while the app runs)."""
+        self._load_year(folder)
+
     def _load_year(self, folder: Path) -> None:
         folder_year = int(folder.name)
         report_path = folder / "report.toml"

@@ -18,7 +18,8 @@ from ..widgets.problems import ProblemsPanel
 
 class OverviewScreen(TranslatedBindings, Screen):
     HELP = "help.overview"
-    BINDINGS = [Binding("enter", "open_year", "key.open", id="overview.open")]
+    BINDINGS = [Binding("enter", "open_year", "key.open", id="overview.open"),
+                Binding("n", "new_year", "key.new-year", id="overview.new-year")]
 
     def compose(self) -> ComposeResult:
         agency = self.app.session.records.agency
@@ -82,6 +83,35 @@ class OverviewScreen(TranslatedBindings, Screen):
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_open_year()
+
+    def action_new_year(self) -> None:
+        """Start the year after the last one: with the measures' plans copied, or empty."""
+        from ...store import SaveRefused
+        from ...store.new_year import create_fiscal_year
+        from ..dialogs import ChoiceDialog
+
+        years = sorted(self.app.session.records.years)
+        source = years[-1] if years else None
+        new_year = (source + 1) if source else None
+        if new_year is None:
+            self.notify(t("new-year.which"), markup=False)
+            return
+
+        def answered(choice: str | None) -> None:
+            if choice not in ("copy", "empty"):
+                return
+            try:
+                create_fiscal_year(self.app.session.store, new_year, source, copy_measures=choice == "copy")
+            except (SaveRefused, OSError) as error:
+                self.notify(t("new-year.refused", reason=str(error)), severity="error", markup=False)
+                return
+            self.app.session.recheck()
+            self.refresh_view()
+            self.notify(t("new-year.created-short", year=new_year), markup=False)
+
+        self.app.push_screen(ChoiceDialog(t("new-year.question", year=new_year, source=source),
+                                          [("copy", t("new-year.copy")), ("empty", t("new-year.empty")),
+                                           ("cancel", t("dialog.cancel"))], focus="cancel"), answered)
 
     def on_problems_panel_jump(self, event: ProblemsPanel.Jump) -> None:
         self.app.jump_to(event.finding)
