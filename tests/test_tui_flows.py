@@ -24,6 +24,25 @@ def _app(records, tmp_path, **kwargs) -> ItaApp:
     return ItaApp(records, "th", out_root=tmp_path / "out", **kwargs)
 
 
+def _fake_editor(tmp_path, monkeypatch, body: str) -> None:
+    """$EDITOR becomes a Python script acting on the file named by its first argument."""
+    script = tmp_path / "fake_editor.py"
+    script.write_text("import sys\npath = sys.argv[1]\n" + textwrap.dedent(body), encoding="utf-8")
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
+    monkeypatch.delenv("VISUAL", raising=False)
+
+
+REPLACE_2565_BY_2566 = """
+    text = open(path, encoding="utf-8").read()
+    open(path, "w", encoding="utf-8").write(text.replace("มีนาคม ๒๕๖๕", "มีนาคม ๒๕๖๖"))
+"""
+
+
+def _retitle(screen: MeasureScreen, title: str) -> None:
+    screen.query_one("#title", ThaiInput).value = title
+    screen.apply_now()
+
+
 async def _open_measure(pilot, app, file=MEASURE_1) -> MeasureScreen:
     app.open_measure(2566, file)
     await pilot.pause()
@@ -36,8 +55,7 @@ async def test_editing_a_title_and_saving_changes_exactly_that_line(sample_recor
     app = _app(sample_records, tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await _open_measure(pilot, app)
-        screen.query_one("#title", ThaiInput).value = "ชื่อใหม่ของมาตรการ"
-        screen.apply_now()
+        _retitle(screen, "ชื่อใหม่ของมาตรการ")
         assert "●" in app.sub_title
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -65,8 +83,7 @@ async def test_saving_over_a_file_changed_on_disk_asks_and_reload_keeps_theirs(s
     app = _app(sample_records, tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await _open_measure(pilot, app)
-        screen.query_one("#title", ThaiInput).value = "ของฉัน"
-        screen.apply_now()
+        _retitle(screen, "ของฉัน")
         theirs = path.read_text(encoding="utf-8").replace("order = 1", "order = 1\nstatus = \"done\"")
         path.write_text(theirs, encoding="utf-8")
         await pilot.press("ctrl+s")
@@ -85,8 +102,7 @@ async def test_keep_mine_after_a_conflict_writes_mine_over_the_version_shown(sam
     app = _app(sample_records, tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await _open_measure(pilot, app)
-        screen.query_one("#title", ThaiInput).value = "ของฉัน"
-        screen.apply_now()
+        _retitle(screen, "ของฉัน")
         path.write_text(path.read_text(encoding="utf-8") + "# ของเขา\n", encoding="utf-8")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -119,8 +135,7 @@ async def test_quitting_with_unsaved_changes_asks_and_cancel_keeps_everything(sa
     app = _app(sample_records, tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await _open_measure(pilot, app)
-        screen.query_one("#title", ThaiInput).value = "ยังไม่บันทึก"
-        screen.apply_now()
+        _retitle(screen, "ยังไม่บันทึก")
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert isinstance(app.screen, ChoiceDialog)
@@ -154,15 +169,7 @@ async def test_export_key_writes_the_pdfs_and_says_how_to_fetch_them(sample_reco
 
 
 async def test_editor_round_trip_replaces_the_field_and_rechecks(sample_records, tmp_path, monkeypatch):
-    fake_editor = tmp_path / "fake_editor.py"
-    fake_editor.write_text(textwrap.dedent("""
-        import sys
-        path = sys.argv[1]
-        text = open(path, encoding="utf-8").read()
-        open(path, "w", encoding="utf-8").write(text.replace("มีนาคม ๒๕๖๕", "มีนาคม ๒๕๖๖"))
-    """), encoding="utf-8")
-    monkeypatch.setenv("EDITOR", f"{sys.executable} {fake_editor}")
-    monkeypatch.delenv("VISUAL", raising=False)
+    _fake_editor(tmp_path, monkeypatch, REPLACE_2565_BY_2566)
     app = _app(sample_records, tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await _open_measure(pilot, app)
@@ -226,8 +233,7 @@ async def test_unsaved_edits_are_journalled_and_cleared_by_saving(sample_records
     app = _app(sample_records, tmp_path, journal=journal)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await _open_measure(pilot, app)
-        screen.query_one("#title", ThaiInput).value = "ยังไม่บันทึก"
-        screen.apply_now()
+        _retitle(screen, "ยังไม่บันทึก")
         pending = journal.pending()
         assert list(pending) == [MEASURE_1]
         assert 'title = "ยังไม่บันทึก"' in pending[MEASURE_1].read_text(encoding="utf-8")
@@ -252,8 +258,7 @@ async def test_keys_can_be_remapped_from_the_config(sample_records, tmp_path):
     app = _app(sample_records, tmp_path, config=Config(keymap={"save": "f6"}))
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await _open_measure(pilot, app)
-        screen.query_one("#title", ThaiInput).value = "บันทึกด้วย F6"
-        screen.apply_now()
+        _retitle(screen, "บันทึกด้วย F6")
         await pilot.press("f6")
         await pilot.pause()
     assert 'title = "บันทึกด้วย F6"' in (sample_records / MEASURE_1).read_text(encoding="utf-8")
@@ -264,8 +269,7 @@ async def test_quit_without_saving_drops_the_journal_too(sample_records, tmp_pat
     app = _app(sample_records, tmp_path, journal=journal)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await _open_measure(pilot, app)
-        screen.query_one("#title", ThaiInput).value = "ทิ้ง"
-        screen.apply_now()
+        _retitle(screen, "ทิ้ง")
         await pilot.press("ctrl+q")
         await pilot.pause()
         app.screen.dismiss("discard")
@@ -303,8 +307,7 @@ async def test_a_broken_file_is_listed_and_left_untouched_while_the_rest_works(s
         rules = [f.rule_id for f in app.screen.query_one(ProblemsPanel).findings]
         assert "file-merge-conflict" in rules
         screen = await _open_measure(pilot, app)
-        screen.query_one("#title", ThaiInput).value = "ยังทำงานได้"
-        screen.apply_now()
+        _retitle(screen, "ยังทำงานได้")
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert broken.read_bytes() == before
@@ -347,8 +350,7 @@ async def test_edits_left_by_a_crash_are_restored_on_the_next_start(sample_recor
     first = _app(sample_records, tmp_path, journal=journal)
     async with first.run_test(size=(100, 30)) as pilot:
         screen = await _open_measure(pilot, first)
-        screen.query_one("#title", ThaiInput).value = "แก้ก่อนไฟดับ"
-        screen.apply_now()
+        _retitle(screen, "แก้ก่อนไฟดับ")
     # the session ended without saving (a crash, a dropped SSH connection)
     assert "แก้ก่อนไฟดับ" not in (sample_records / MEASURE_1).read_text(encoding="utf-8")
     second = _app(sample_records, tmp_path, journal=Journal(sample_records, tmp_path / "journal"))
@@ -370,8 +372,7 @@ async def test_journal_edits_are_not_applied_over_a_file_that_changed_since(samp
     first = _app(sample_records, tmp_path, journal=journal)
     async with first.run_test(size=(100, 30)) as pilot:
         screen = await _open_measure(pilot, first)
-        screen.query_one("#title", ThaiInput).value = "ของฉัน"
-        screen.apply_now()
+        _retitle(screen, "ของฉัน")
     path = sample_records / MEASURE_1
     theirs = path.read_text(encoding="utf-8").replace("order = 1", "order = 1\nstatus = \"done\"")
     path.write_text(theirs, encoding="utf-8")
@@ -426,8 +427,7 @@ async def test_a_field_of_the_wrong_type_is_shown_disabled_and_never_overwritten
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await _open_measure(pilot, app, "2566/measures/01-test.toml")
         assert screen.query_one("#steps").disabled
-        screen.query_one("#title", ThaiInput).value = "ชื่อใหม่"
-        screen.apply_now()
+        _retitle(screen, "ชื่อใหม่")
         await pilot.press("ctrl+s")
         await pilot.pause()
     text = path.read_text(encoding="utf-8")
@@ -452,15 +452,7 @@ async def test_a_memo_value_of_the_wrong_type_is_never_overwritten(records_build
 
 
 async def test_f4_on_the_year_edits_the_whole_file_and_reloads_it(sample_records, tmp_path, monkeypatch):
-    fake_editor = tmp_path / "fake_editor.py"
-    fake_editor.write_text(textwrap.dedent("""
-        import sys
-        path = sys.argv[1]
-        text = open(path, encoding="utf-8").read()
-        open(path, "w", encoding="utf-8").write(text.replace("ในเดือนมีนาคม ๒๕๖๕", "ในเดือนมีนาคม ๒๕๖๖"))
-    """), encoding="utf-8")
-    monkeypatch.setenv("EDITOR", f"{sys.executable} {fake_editor}")
-    monkeypatch.delenv("VISUAL", raising=False)
+    _fake_editor(tmp_path, monkeypatch, REPLACE_2565_BY_2566)
     app = _app(sample_records, tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         app.push_screen(YearScreen(2566))
@@ -473,11 +465,7 @@ async def test_f4_on_the_year_edits_the_whole_file_and_reloads_it(sample_records
 
 
 async def test_a_file_broken_in_the_editor_is_reported_and_never_overwritten(sample_records, tmp_path, monkeypatch):
-    fake_editor = tmp_path / "breaker.py"
-    fake_editor.write_text("import sys\nopen(sys.argv[1], 'a', encoding='utf-8').write('title = = broken\\n')\n",
-                           encoding="utf-8")
-    monkeypatch.setenv("EDITOR", f"{sys.executable} {fake_editor}")
-    monkeypatch.delenv("VISUAL", raising=False)
+    _fake_editor(tmp_path, monkeypatch, "open(path, 'a', encoding='utf-8').write('title = = broken\\n')\n")
     app = _app(sample_records, tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         app.push_screen(YearScreen(2566))

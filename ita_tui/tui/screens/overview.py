@@ -6,17 +6,16 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Header, DataTable, Footer, Static
 
 from ...i18n import t
 from ...model.grade import grade_for_score
-from ..bindings import TranslatedBindings
+from .lists import ListScreen
 from ..display import safe_text
 from ..widgets.problems import ProblemsPanel
 
 
-class OverviewScreen(TranslatedBindings, Screen):
+class OverviewScreen(ListScreen):
     HELP = "help.overview"
     BINDINGS = [Binding("enter", "open_year", "key.open", id="overview.open"),
                 Binding("n", "new_year", "key.new-year", id="overview.new-year")]
@@ -38,15 +37,8 @@ class OverviewScreen(TranslatedBindings, Screen):
         table = self.query_one("#years", DataTable)
         for key in ("col.year", "col.measures", "col.errors", "col.warnings", "col.score", "col.grade"):
             table.add_column(t(key), key=key)
-        self._shown_once = False
         self.refresh_view()
         table.focus()
-
-    def on_screen_resume(self) -> None:
-        """Coming back from a form: show what changed. (The first resume follows on_mount: skip it.)"""
-        if self._shown_once:
-            self.refresh_view()
-        self._shown_once = True
 
     def refresh_view(self) -> None:
         session = self.app.session

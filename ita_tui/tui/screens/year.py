@@ -7,7 +7,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Header, DataTable, Footer, Static
 
 from ...i18n import t
@@ -16,13 +15,13 @@ from ...model.grade import grade_for_score
 from ...store import SaveRefused
 from ...store.edit import create_measure, delete_measure
 from ...thai.dates import format_thai_date
-from ..bindings import TranslatedBindings
+from .lists import ListScreen
 from ..dialogs import confirm_dialog
 from ..display import one_line, safe_text
 from ..widgets.problems import ProblemsPanel
 
 
-class YearScreen(TranslatedBindings, Screen):
+class YearScreen(ListScreen):
     HELP = "help.year"
     BINDINGS = [
         Binding("enter", "open_measure", "key.open", id="year.open"),
@@ -61,15 +60,8 @@ class YearScreen(TranslatedBindings, Screen):
         table.add_column(t("col.status"), key="status", width=4)
         table.add_column(t("col.title"), key="title")
         table.add_column(t("col.owners"), key="owners")
-        self._shown_once = False
         self.refresh_view()
         table.focus()
-
-    def on_screen_resume(self) -> None:
-        """Coming back from a form: show what changed. (The first resume follows on_mount: skip it.)"""
-        if self._shown_once:
-            self.refresh_view()
-        self._shown_once = True
 
     def refresh_view(self, select_file: str | None = None) -> None:
         session = self.app.session
