@@ -14,6 +14,15 @@ from ...model.findings import Finding, Severity
 SEVERITY_MARK = {Severity.ERROR: ("✗", "bold red"), Severity.WARNING: ("!", "yellow"), Severity.INFO: ("i", "cyan")}
 
 
+def _field_of(finding: Finding) -> str:
+    """The form field a finding is about, in the interface language ("" when it names none)."""
+    names = [part for part in finding.key_path if isinstance(part, str) and part not in ("memo", "text")]
+    if not names:
+        return ""
+    label = t(f"field.{names[-1] if finding.key_path[0] == 'memo' else names[0]}")
+    return "" if label.startswith("field.") else label
+
+
 class ProblemsPanel(OptionList):
     """Shows findings literally (Text prompts, never markup)."""
 
@@ -39,6 +48,10 @@ class ProblemsPanel(OptionList):
             prompt.append(f"{mark} ", style=style)
             if with_file:
                 prompt.append(f"{finding.file}:{finding.line} ", style="dim")
+            else:
+                field = _field_of(finding)
+                if field:
+                    prompt.append(f"{field}: ", style="bold")
             prompt.append(finding_message(finding, current_language()))
             self.add_option(Option(prompt, id=str(index)))
         errors = sum(1 for f in findings if f.severity is Severity.ERROR)
