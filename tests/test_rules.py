@@ -199,3 +199,15 @@ def test_the_shipped_sample_shows_the_seed_problems_and_nothing_else():
         ("04-smart-country.toml", "copied-from-measure"),
         ("report.toml", "memo-number-blank"),
     ]
+
+
+def test_results_copied_with_a_word_changed_are_still_found(records_builder):
+    results = ('[[results]]\ntext = "จัดประชุมคณะทำงานเพื่อจัดทำมาตรการส่งเสริมคุณธรรมและความโปร่งใสของหน่วยงาน'
+               'และวิเคราะห์ความเสี่ยงการทุจริตประจำปี"\n')
+    records_builder.measure(extra=results)
+    second = (records_builder.root / "2566/measures/01-test.toml").read_text().replace("order = 1", "order = 2")
+    second = second.replace("จัดประชุมคณะทำงานเพื่อจัดทำ", "จัดประชุมคณะกรรมการเพื่อจัดทำ").replace(
+        "ควรติดตามผล", "ควรรายงานผู้บริหารทุกไตรมาส").replace("แต่งตั้งคณะทำงาน", "ประชุม")
+    records_builder.write("2566/measures/02-copy.toml", second)
+    [finding] = _rules(records_builder.root)["copied-from-measure"]
+    assert finding.params["field"] == "results" and 90 <= finding.params["percent"] < 100

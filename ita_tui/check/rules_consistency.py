@@ -3,6 +3,7 @@ year, one measure's results copied into another, a phrase written twice)."""
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterator
 
@@ -64,13 +65,35 @@ def _compared_items(measure: Measure) -> dict[str, list[str]]:
     }
 
 
+NEAR_COPY_RATIO = 0.9  # a whole field this similar to another measure's (a few words changed) is a copy
+_EDGE = 24  # near copies share the start or the end: fields are only compared within those buckets
+
+
+def _near_copy(field_text: str, earlier: dict[str, list[tuple[Measure, str]]]) -> tuple[Measure, float] | None:
+    """An earlier measure whose same field reads almost the same (a word or two changed)."""
+    candidates = {id(m): (m, text) for key in (field_text[:_EDGE], field_text[-_EDGE:])
+                  for m, text in earlier.get(key, ())}
+    best = None
+    for other, text in candidates.values():
+        if min(len(text), len(field_text)) / max(len(text), len(field_text)) < NEAR_COPY_RATIO:
+            continue
+        ratio = difflib.SequenceMatcher(None, field_text, text, autojunk=False).ratio()
+        if ratio >= NEAR_COPY_RATIO and (best is None or ratio > best[1]):
+            best = (other, ratio)
+    return best
+
+
 def copied_between_measures(records: Records) -> Iterator[Finding]:
-    """Steps, results or recommendation of a measure that repeat an earlier measure's (spacing, punctuation
-    and numbers aside). Linear in the amount of text: items are matched by their normalized form."""
+    """Steps, results or recommendation of a measure that repeat an earlier measure's: items equal apart
+    from spacing, punctuation and numbers, or the whole field nearly equal (a few words changed). Near-linear:
+    items are matched by their normalized form, whole fields only within same-start/same-end buckets."""
     for year in records.years.values():
         seen: dict[tuple[str, str], list[Measure]] = {}
+        near: dict[str, dict[str, list[tuple[Measure, str]]]] = {}
         for measure in year.measures:
             for field, items in _compared_items(measure).items():
+                field_text = _normalized("".join(items))
+                near_index = near.setdefault(field, {})
                 keys = [_normalized(item) for item in items]
                 keys = [key for key in keys if len(key) >= MIN_ITEM_CHARACTERS]
                 matches: dict[int, tuple[Measure, int, int]] = {}
@@ -80,15 +103,27 @@ def copied_between_measures(records: Records) -> Iterator[Finding]:
                             _, count, characters = matches.get(id(other), (other, 0, 0))
                             repeats = keys.count(key)
                             matches[id(other)] = (other, count + repeats, characters + repeats * len(key))
+                reported = False
                 if keys and matches:
                     other, count, characters = max(matches.values(), key=lambda match: (match[1], -match[0].order))
                     share = count / len(keys)
                     if share >= COPIED_SHARE and characters >= MIN_COPIED_CHARACTERS:
+                        reported = True
                         yield Finding("copied-from-measure", Severity.WARNING, measure.origin.file, (field,),
                                       {"field": field, "other_order": other.order,
                                        "other_file": other.origin.file, "percent": round(share * 100)})
+                if not reported and len(field_text) >= MIN_COPIED_CHARACTERS:
+                    found = _near_copy(field_text, near_index)
+                    if found:
+                        other, ratio = found
+                        yield Finding("copied-from-measure", Severity.WARNING, measure.origin.file, (field,),
+                                      {"field": field, "other_order": other.order,
+                                       "other_file": other.origin.file, "percent": round(ratio * 100)})
                 for key in keys:
                     seen.setdefault((field, key), []).append(measure)
+                if len(field_text) >= MIN_COPIED_CHARACTERS:
+                    for edge in {field_text[:_EDGE], field_text[-_EDGE:]}:
+                        near_index.setdefault(edge, []).append((measure, field_text))
 
 
 _CONJUNCTIONS = frozenset({"และ", "หรือ", "กับ"})
