@@ -8,8 +8,6 @@ Run: .venv/bin/python bench/render.py [--runs N]
 from __future__ import annotations
 
 import argparse
-import resource
-import shutil
 import statistics
 import subprocess
 import sys

@@ -6,7 +6,6 @@ import difflib
 import sys
 import textwrap
 
-import pytest
 
 from ita_tui.tui.app import ItaApp
 from ita_tui.tui.dialogs import ChoiceDialog

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model.findings import Finding, Severity
-from ..model.records import FiscalYear, Measure, Origin, Records
+from ..model.records import Measure, Origin, Records
 
 MEASURE_REQUIRED = ("title", "steps", "owners", "timeline", "results", "recommendation")
 

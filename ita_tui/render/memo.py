@@ -121,7 +121,6 @@ def _signature_block_height(layout: Layout, records: Records, year: FiscalYear, 
 
 def _draw_signatures(canvas: Canvas, layout: Layout, records: Records, year: FiscalYear) -> None:
     """Stacked blocks, each kept on one page: room to sign, rank line, (name), position; all centred."""
-    signature = layout.section("signature")
     sizes = layout.section("sizes")
     line_height = sizes["line_height"]
     center = layout.cm("signature", "center_cm")
@@ -131,7 +130,6 @@ def _draw_signatures(canvas: Canvas, layout: Layout, records: Records, year: Fis
         space = _signature_space(layout, index)
         canvas.ensure_room(_signature_block_height(layout, records, year, index))
         canvas.y += space - (line_height if official and official.rank else 0)
-        name_x = None
         for text in lines:
             prepared = canvas.prepare(text)
             width = canvas.width(prepared, "regular", sizes["body"])

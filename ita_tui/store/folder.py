@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..model.findings import Finding, Severity
 from ..model.records import FiscalYear, Records
@@ -15,6 +16,9 @@ from .atomic import write_atomically
 from .errors import ConflictError, SaveRefused
 from .schema import read_agency, read_measure, read_report
 from .source import SourceFile, StaleCache, parse_source, read_source
+
+if TYPE_CHECKING:
+    from .cache import ParseCache
 
 YEAR_FOLDER = re.compile(r"^[0-9]{4}$")
 _FILENAME_ORDER = re.compile(r"^([0-9]+)")

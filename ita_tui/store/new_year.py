@@ -14,7 +14,7 @@ from pathlib import Path
 import tomlkit
 
 from ..model.records import FiscalYear, Measure
-from ..thai.digits import to_arabic_digits, to_thai_digits
+from ..thai.digits import to_thai_digits
 from .errors import SaveRefused
 from .folder import RecordStore
 
