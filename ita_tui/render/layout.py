@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import sys
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
-LAYOUTS_DIR = PROJECT_ROOT / "layouts"
-FONTS_DIR = PROJECT_ROOT / "fonts"
+INSTALLED_SHARE = Path(sys.prefix) / "share" / "ita-tui"
+
+
+def _data_folder(name: str) -> Path:
+    """layouts/ or fonts/: beside the package in a checkout, else where a regular install put them."""
+    for candidate in (PROJECT_ROOT / name, INSTALLED_SHARE / name):
+        if candidate.is_dir():
+            return candidate
+    return PROJECT_ROOT / name
+
+
+LAYOUTS_DIR = _data_folder("layouts")
+FONTS_DIR = _data_folder("fonts")
 CM = 72 / 2.54
 
 
