@@ -234,6 +234,12 @@ class ItaApp(App[int]):
             binding = active.binding
             if binding.description and binding.show:
                 keys.append((self.get_key_display(binding), binding.description))
+        # the screen's own keys that a focused widget shadows (Enter on a table still opens the row)
+        listed = {description for _, description in keys}
+        for _, binding in screen._bindings:
+            if binding.description and binding.show and binding.description not in listed:
+                keys.insert(0, (self.get_key_display(binding), binding.description))
+                listed.add(binding.description)
         self.push_screen(HelpDialog(title, description, keys))
 
     def action_show_problems(self) -> None:
