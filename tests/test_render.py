@@ -188,14 +188,25 @@ def test_evidence_pdfs_are_appended_with_a_bookmark_and_paths_out_are_refused(tm
     builder = RecordsBuilder(tmp_path / "records")
     annex = render_year(load_records(SAMPLE_RECORDS).records, 2566, ("memo",)).pdf
     builder.write_bytes("2566/evidence/annex.pdf", annex)
-    builder.write_bytes("2566/evidence/photo.jpg", b"\xff\xd8")
-    builder.measure(**{"order = 1": 'order = 1\nevidence = ["2566/evidence/annex.pdf", "2566/evidence/photo.jpg"]'})
+    from PIL import Image
+    photo = builder.root / "2566/evidence/photo.png"
+    Image.new("RGB", (400, 300), "red").save(photo)
+    builder.write_bytes("2566/evidence/minutes.docx", b"PK")
+    builder.measure(**{"order = 1": 'order = 1\nevidence = ["2566/evidence/annex.pdf", "2566/evidence/photo.png", '
+                                    '"2566/evidence/minutes.docx"]'})
     store = load_records(builder.root)
+    plain_pages = render_year(store.records, 2566).pages
     rendered = render_year(store.records, 2566, evidence_root=builder.root)
     reader = _reader(rendered.pdf)
-    assert len(reader.pages) == rendered.pages
-    assert rendered.evidence_not_attached == ["2566/evidence/photo.jpg"]
-    assert reader.outline[-1].title.startswith("ภาคผนวก 1.")
+    assert len(reader.pages) == rendered.pages == plain_pages + 1 + len(_reader(annex).pages)
+    assert rendered.evidence_not_attached == ["2566/evidence/minutes.docx"]
+    titles = [item.title for item in reader.outline]
+    caption = "ภาคผนวก ๑. 2566/evidence/photo.png"  # layout digits for the number; the path keeps its own
+    assert caption in titles and "ภาคผนวก ๑. 2566/evidence/annex.pdf" in titles
+    photo_page = reader.pages[reader.get_destination_page_number(reader.outline[titles.index(caption)])]
+    assert caption in photo_page.extract_text()
+    assert photo_page["/Resources"]["/XObject"]
+    assert reader.outline[-1].title.startswith("ภาคผนวก ๑.")
     builder.measure(**{"order = 1": 'order = 1\nevidence = ["../../outside.pdf"]'})
     with pytest.raises(EvidenceRefused):
         render_year(load_records(builder.root).records, 2566, evidence_root=builder.root)
@@ -278,3 +289,10 @@ def test_numbers_stay_with_their_unit_label_and_conjunction():
     assert "๘๓.๕๙ คะแนน " in pieces
     assert any(piece.startswith("พ.ศ. ๒๕๖๖") for piece in pieces)
     assert any(piece.endswith("หรือ ๓ ") for piece in pieces)
+
+
+def test_thai_digits_never_touch_paths_urls_or_codes():
+    from ita_tui.render.text import printable
+    assert printable("ดู 2566/evidence/a1.pdf และ https://x.go.th/2566 รหัส O42") == \
+        "ดู 2566/evidence/a1.pdf และ https://x.go.th/2566 รหัส O42"
+    assert printable("วันที่ 15/03/2566 จำนวน 12 คน") == "วันที่ ๑๕/๐๓/๒๕๖๖ จำนวน ๑๒ คน"

@@ -9,12 +9,14 @@ from pathlib import Path
 from ..model.records import Records
 from ..templating import fill
 from .canvas import Canvas
+from .text import printable
 from .layout import load_layout
 from .memo import draw_memo
 from .report import draw_report
 from .values import year_values
 
 DOCUMENTS = ("memo", "report")
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png")
 
 
 class EvidenceRefused(Exception):
@@ -47,19 +49,45 @@ def render_year(records: Records, fiscal_year: int, documents: tuple[str, ...] =
     pdf.set_creation_date(created or dt.datetime.now(dt.timezone.utc))
     for name in documents:
         (draw_memo if name == "memo" else draw_report)(canvas, layouts[name], records, year)
-    data = bytes(pdf.output())
-    pages = pdf.page
     not_attached: list[str] = []
     if evidence_root is not None:
-        data, added = append_evidence(data, records, fiscal_year, evidence_root)
+        annex_layout = layouts[documents[-1]]
+        for label, path in evidence_files(records, fiscal_year, evidence_root, IMAGE_SUFFIXES):
+            draw_image_annex(canvas, annex_layout, annex_caption(annex_layout, label), path)
+    data = bytes(pdf.output())
+    pages = pdf.page
+    if evidence_root is not None:
+        data, added = append_evidence(data, records, fiscal_year, evidence_root, layouts[documents[-1]])
         pages += added
         not_attached = [evidence for measure in year.measures for evidence in measure.evidence
-                        if "://" not in evidence and not evidence.lower().endswith(".pdf")]
+                        if "://" not in evidence and not evidence.lower().endswith((".pdf",) + IMAGE_SUFFIXES)]
     return Rendered(data, pages, canvas.missing_characters, not_attached)
 
 
-def evidence_files(records: Records, fiscal_year: int, root: Path) -> list[tuple[str, Path]]:
-    """(label, path) of each PDF evidence file of the year's measures; refuses any path leaving *root*."""
+def annex_caption(layout, label: str) -> str:
+    """"ภาคผนวก ๑. 2566/evidence/photo.png": the layout's label and digits (paths keep theirs)."""
+    return printable(f"{layout.get('metadata', 'annex_label', 'ภาคผนวก')} {label}",
+                     layout.section("body").get("digits", "thai"))
+
+
+def draw_image_annex(canvas: Canvas, layout, caption: str, path: Path) -> None:
+    """A photo of evidence on its own page: caption on top, the image scaled to fit, a bookmark."""
+    canvas.begin_part(layout, caption)
+    sizes = layout.section("sizes")
+    canvas.paragraph(caption, style="bold", size=sizes["body"], line_height=sizes["line_height"],
+                     x=canvas.left, width=canvas.text_width)
+    top = canvas.y + 6
+    try:
+        canvas.pdf.image(str(path), x=canvas.left, y=top, keep_aspect_ratio=True,
+                         w=canvas.text_width, h=canvas.bottom - top)
+    except Exception as error:  # a damaged photo must say which one, never a traceback
+        raise EvidenceRefused(f"{path}: not a readable image ({error})") from None
+
+
+def evidence_files(records: Records, fiscal_year: int, root: Path,
+                   suffixes: tuple[str, ...] = (".pdf",)) -> list[tuple[str, Path]]:
+    """(label, path) of each evidence file of the year's measures with one of *suffixes*; refuses any path
+    leaving *root*."""
     root = root.resolve()
     files = []
     for measure in records.years[fiscal_year].measures:
@@ -69,12 +97,12 @@ def evidence_files(records: Records, fiscal_year: int, root: Path) -> list[tuple
             path = (root / evidence).resolve()
             if not path.is_relative_to(root):
                 raise EvidenceRefused(f"{measure.origin.file}: evidence {evidence!r} is outside the records folder")
-            if path.suffix.lower() == ".pdf":
+            if path.suffix.lower() in suffixes:
                 files.append((f"{measure.order}. {evidence}", path))
     return files
 
 
-def append_evidence(data: bytes, records: Records, fiscal_year: int, root: Path) -> tuple[bytes, int]:
+def append_evidence(data: bytes, records: Records, fiscal_year: int, root: Path, layout) -> tuple[bytes, int]:
     import io
 
     from pypdf import PdfReader, PdfWriter
@@ -88,7 +116,7 @@ def append_evidence(data: bytes, records: Records, fiscal_year: int, root: Path)
             writer.append(reader)
         except Exception as error:  # a broken annex must not lose the whole render
             raise EvidenceRefused(f"{path}: not a readable PDF ({error})") from None
-        writer.add_outline_item(title=f"ภาคผนวก {label}", page_number=start)
+        writer.add_outline_item(title=annex_caption(layout, label), page_number=start)
         added += len(writer.pages) - start
     out = io.BytesIO()
     writer.write(out)

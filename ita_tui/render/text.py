@@ -10,8 +10,11 @@ import re
 from ..thai.digits import digits_in_style
 from ..thai.hygiene import BIDI_CONTROLS, CONTROL_CHARACTERS, ZERO_WIDTH
 
-# Tokens whose digits are never converted: URLs, e-mail addresses, codes such as O42 or ITA2566.
-_KEEP_DIGITS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+|[A-Za-z]+[0-9][A-Za-z0-9_./-]*")
+# Tokens whose digits are never converted: URLs, e-mail addresses, file paths (2566/evidence/a.pdf),
+# codes such as O42 or ITA2566. A date typed as 15/03/2566 has no letter, so it is not a path.
+_KEEP_DIGITS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+"
+                          r"|(?=[A-Za-z0-9_.-]*/[A-Za-z0-9_./-]*[A-Za-z])(?:[A-Za-z0-9_.-]+/)+[A-Za-z0-9_.-]+"
+                          r"|[A-Za-z]+[0-9][A-Za-z0-9_./-]*")
 _INVISIBLE = re.compile(f"{CONTROL_CHARACTERS.pattern}|{BIDI_CONTROLS.pattern}|{ZERO_WIDTH.pattern}")
 
 
