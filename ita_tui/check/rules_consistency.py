@@ -92,10 +92,10 @@ def copied_between_measures(records: Records) -> Iterator[Finding]:
         near: dict[str, dict[str, list[tuple[Measure, str]]]] = {}
         for measure in year.measures:
             for field, items in _compared_items(measure).items():
-                field_text = _normalized("".join(items))
+                normalized = [_normalized(item) for item in items]
+                field_text = "".join(normalized)
                 near_index = near.setdefault(field, {})
-                keys = [_normalized(item) for item in items]
-                keys = [key for key in keys if len(key) >= MIN_ITEM_CHARACTERS]
+                keys = [key for key in normalized if len(key) >= MIN_ITEM_CHARACTERS]
                 matches: dict[int, tuple[Measure, int, int]] = {}
                 for key in set(keys):
                     for other in seen.get((field, key), ()):

@@ -28,8 +28,8 @@ class TextProblem:
 def inspect_text(text: str) -> list[TextProblem]:
     """Every hygiene problem in *text*, in order of appearance."""
     problems: list[TextProblem] = []
-    if not _ANY_PROBLEM.search(text):
-        return problems  # the common case: one regex pass over clean text
+    if not _has_problem(text):
+        return problems  # the common case: a few fast scans over clean text
     for rule_id, pattern in (
         ("text-control-char", CONTROL_CHARACTERS),
         ("text-bidi-control", BIDI_CONTROLS),
@@ -47,11 +47,18 @@ def codepoint_name(char: str) -> str:
     return " ".join(f"U+{ord(c):04X}" for c in char)
 
 
-# One cheap pass that finds whether a text has any problem at all (no look-behind, no back-reference).
-_ANY_PROBLEM = re.compile(
-    "[" + CONTROL_CHARACTERS.pattern[1:-1] + BIDI_CONTROLS.pattern[1:-1] + ZERO_WIDTH.pattern[1:-1] + "]"
-    + rf"|(?:^|\s)[{THAI_ABOVE_BELOW_MARKS}]|[{THAI_TONE_MARKS}][{THAI_TONE_MARKS}]|"
-    + "|".join(mark * 2 for mark in THAI_ABOVE_BELOW_MARKS))
+# Cheap checks that find whether a text has any problem at all (most texts have none).
+_ANY_INVISIBLE = re.compile(
+    "[" + CONTROL_CHARACTERS.pattern[1:-1] + BIDI_CONTROLS.pattern[1:-1] + ZERO_WIDTH.pattern[1:-1] + "]")
+_MARK_AT_START = re.compile(rf"(?:^|\s)[{THAI_ABOVE_BELOW_MARKS}]")
+_TWO_TONES = re.compile(rf"[{THAI_TONE_MARKS}][{THAI_TONE_MARKS}]")
+_SAME_MARK_TWICE = re.compile(rf"([{THAI_ABOVE_BELOW_MARKS}])\1")
+
+
+def _has_problem(text: str) -> bool:
+    return bool(_ANY_INVISIBLE.search(text) or _MARK_AT_START.search(text) or _TWO_TONES.search(text)
+                or _SAME_MARK_TWICE.search(text))
+
 
 _STAND_INS = {chr(code): chr(0x2400 + code) for code in range(0x20)}
 _STAND_INS.update({"\x7f": "␡", "\n": "\n", "\t": "\t"})
