@@ -42,6 +42,20 @@ def _retitle(screen: MeasureScreen, title: str) -> None:
     screen.apply_now()
 
 
+async def _show(pilot, app, screen):
+    app.push_screen(screen)
+    await pilot.pause()
+    return screen
+
+
+async def _save(pilot, screen=None) -> None:
+    """Apply what the form shows (if any), press Ctrl+S and let the app settle."""
+    if screen is not None:
+        screen.apply_now()
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+
+
 async def _open_measure(pilot, app, file=MEASURE_1) -> MeasureScreen:
     app.open_measure(2566, file)
     await pilot.pause()
@@ -56,8 +70,7 @@ async def test_editing_a_title_and_saving_changes_exactly_that_line(sample_recor
         screen = await _open_measure(pilot, app)
         _retitle(screen, "ชื่อใหม่ของมาตรการ")
         assert "●" in app.sub_title
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await _save(pilot)
         assert app.session.modified_files() == []
     after = (sample_records / MEASURE_1).read_text(encoding="utf-8")
     changed = [line for line in difflib.ndiff(before.splitlines(), after.splitlines()) if line[:1] in "+-"]
@@ -85,8 +98,7 @@ async def test_saving_over_a_file_changed_on_disk_asks_and_reload_keeps_theirs(s
         _retitle(screen, "ของฉัน")
         theirs = path.read_text(encoding="utf-8").replace("order = 1", "order = 1\nstatus = \"done\"")
         path.write_text(theirs, encoding="utf-8")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await _save(pilot)
         assert isinstance(app.screen, ChoiceDialog)
         assert path.read_text(encoding="utf-8") == theirs
         app.screen.dismiss("reload")
@@ -103,8 +115,7 @@ async def test_keep_mine_after_a_conflict_writes_mine_over_the_version_shown(sam
         screen = await _open_measure(pilot, app)
         _retitle(screen, "ของฉัน")
         path.write_text(path.read_text(encoding="utf-8") + "# ของเขา\n", encoding="utf-8")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await _save(pilot)
         assert "ของฉัน" in app.screen.detail
         app.screen.dismiss("mine")
         await pilot.pause()
@@ -115,8 +126,7 @@ async def test_keep_mine_after_a_conflict_writes_mine_over_the_version_shown(sam
 async def test_enter_on_a_problem_opens_the_measure_at_the_field_and_line(sample_records, tmp_path):
     app = _app(sample_records, tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        app.push_screen(YearScreen(2566))
-        await pilot.pause()
+        await _show(pilot, app, YearScreen(2566))
         panel = app.screen.query_one(ProblemsPanel)
         index = next(i for i, f in enumerate(panel.findings) if f.rule_id == "repeated-phrase")
         panel.focus()
@@ -155,8 +165,7 @@ async def test_quit_without_changes_exits_at_once(sample_records, tmp_path):
 async def test_export_key_writes_the_pdfs_and_says_how_to_fetch_them(sample_records, tmp_path):
     app = _app(sample_records, tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        app.push_screen(YearScreen(2566))
-        await pilot.pause()
+        await _show(pilot, app, YearScreen(2566))
         await pilot.press("f5")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -182,20 +191,16 @@ async def test_editor_round_trip_replaces_the_field_and_rechecks(sample_records,
 async def test_memo_date_typed_in_thai_is_stored_as_a_toml_date(sample_records, tmp_path):
     app = _app(sample_records, tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        app.push_screen(MemoScreen(2566))
-        await pilot.pause()
+        await _show(pilot, app, MemoScreen(2566))
         app.screen.query_one("#date", ThaiInput).value = "๑๕ มี.ค. ๖๖"
-        app.screen.apply_now()
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await _save(pilot, app.screen)
     assert "date = 2023-03-15" in (sample_records / "2566/report.toml").read_text(encoding="utf-8")
 
 
 async def test_adding_and_deleting_a_measure(sample_records, tmp_path):
     app = _app(sample_records, tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        app.push_screen(YearScreen(2566))
-        await pilot.pause()
+        await _show(pilot, app, YearScreen(2566))
         await pilot.press("a")
         await pilot.pause()
         assert isinstance(app.screen, MeasureScreen)
@@ -216,12 +221,10 @@ async def test_adding_and_deleting_a_measure(sample_records, tmp_path):
 async def test_reordering_swaps_only_the_order_lines(sample_records, tmp_path):
     app = _app(sample_records, tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        app.push_screen(YearScreen(2566))
-        await pilot.pause()
+        await _show(pilot, app, YearScreen(2566))
         await pilot.press("n")
         await pilot.pause()
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await _save(pilot)
     first = (sample_records / MEASURE_1).read_text(encoding="utf-8")
     second = (sample_records / "2566/measures/02-public-forum.toml").read_text(encoding="utf-8")
     assert "\norder = 2\n" in first and "\norder = 1\n" in second
@@ -236,16 +239,14 @@ async def test_unsaved_edits_are_journalled_and_cleared_by_saving(sample_records
         pending = journal.pending()
         assert list(pending) == [MEASURE_1]
         assert 'title = "ยังไม่บันทึก"' in pending[MEASURE_1].read_text(encoding="utf-8")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await _save(pilot)
         assert journal.pending() == {}
 
 
 async def test_help_lists_the_live_bindings_of_the_screen(sample_records, tmp_path):
     app = _app(sample_records, tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        app.push_screen(YearScreen(2566))
-        await pilot.pause()
+        await _show(pilot, app, YearScreen(2566))
         await pilot.press("f1")
         await pilot.pause()
         descriptions = [description for _, description in app.screen.keys]
@@ -280,17 +281,12 @@ async def test_quit_without_saving_drops_the_journal_too(sample_records, tmp_pat
 async def test_memo_body_written_out_replaces_the_template_and_empty_restores_it(sample_records, tmp_path):
     app = _app(sample_records, tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        app.push_screen(MemoScreen(2566))
-        await pilot.pause()
+        await _show(pilot, app, MemoScreen(2566))
         app.screen.query_one("#paragraphs", ThaiTextArea).text = "ย่อหน้าแรก\n{measure_list}"
-        app.screen.apply_now()
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await _save(pilot, app.screen)
         assert app.session.records.years[2566].memo.paragraphs == ["ย่อหน้าแรก", "{measure_list}"]
         app.screen.query_one("#paragraphs", ThaiTextArea).text = ""
-        app.screen.apply_now()
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await _save(pilot, app.screen)
     text = (sample_records / "2566/report.toml").read_text(encoding="utf-8")
     assert "paragraphs" not in text
 
@@ -301,15 +297,13 @@ async def test_a_broken_file_is_listed_and_left_untouched_while_the_rest_works(s
     before = broken.read_bytes()
     app = _app(sample_records, tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        app.push_screen(YearScreen(2566))
-        await pilot.pause()
+        await _show(pilot, app, YearScreen(2566))
         assert app.screen.query_one("#measures").row_count == 3
         rules = [f.rule_id for f in app.screen.query_one(ProblemsPanel).findings]
         assert "file-merge-conflict" in rules
         screen = await _open_measure(pilot, app)
         _retitle(screen, "ยังทำงานได้")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await _save(pilot)
     assert broken.read_bytes() == before
     assert 'title = "ยังทำงานได้"' in (sample_records / MEASURE_1).read_text(encoding="utf-8")
 
@@ -340,8 +334,7 @@ async def test_typing_a_field_back_to_what_it_was_leaves_the_file_unchanged(samp
         title.value = original
         screen.apply_now()
         assert app.session.modified_files() == []
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await _save(pilot)
     assert (sample_records / MEASURE_1).read_bytes() == before
 
 
@@ -361,8 +354,7 @@ async def test_edits_left_by_a_crash_are_restored_on_the_next_start(sample_recor
         await pilot.pause()
         assert second.session.records.years[2566].measures[0].title == "แก้ก่อนไฟดับ"
         assert second.session.modified_files() == [MEASURE_1]
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await _save(pilot)
     assert 'title = "แก้ก่อนไฟดับ"' in (sample_records / MEASURE_1).read_text(encoding="utf-8")
     assert Journal(sample_records, tmp_path / "journal").pending() == {}
 
@@ -389,8 +381,7 @@ async def test_journal_edits_are_not_applied_over_a_file_that_changed_since(samp
 async def test_returning_from_a_form_shows_the_edit_in_the_year_list(sample_records, tmp_path):
     app = _app(sample_records, tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        app.push_screen(YearScreen(2566))
-        await pilot.pause()
+        await _show(pilot, app, YearScreen(2566))
         await pilot.press("enter")
         await pilot.pause()
         app.screen.query_one("#title", ThaiInput).value = "ชื่อที่แก้แล้ว"
@@ -408,16 +399,14 @@ async def test_a_broken_report_file_is_not_opened_for_editing_and_says_why(sampl
     app = _app(sample_records, tmp_path)
     messages = []
     async with app.run_test(size=(100, 30)) as pilot:
-        app.push_screen(YearScreen(2566))
-        await pilot.pause()
+        await _show(pilot, app, YearScreen(2566))
         original = app.notify
         app.notify = lambda message, **kw: (messages.append(message), original(message, **kw))
         await pilot.press("m")
         await pilot.pause()
         assert isinstance(app.screen, YearScreen)
         assert any("merge" in message and "2566/report.toml" in message for message in messages)
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await _save(pilot)
     assert report.read_bytes() == before
 
 
@@ -428,8 +417,7 @@ async def test_a_field_of_the_wrong_type_is_shown_disabled_and_never_overwritten
         screen = await _open_measure(pilot, app, "2566/measures/01-test.toml")
         assert screen.query_one("#steps").disabled
         _retitle(screen, "ชื่อใหม่")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await _save(pilot)
     text = path.read_text(encoding="utf-8")
     assert 'steps = "ขั้นตอนเดียวเขียนผิดชนิด"' in text and 'title = "ชื่อใหม่"' in text
 
@@ -440,13 +428,10 @@ async def test_a_memo_value_of_the_wrong_type_is_never_overwritten(records_build
                       encoding="utf-8")
     app = _app(records_builder.root, tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        app.push_screen(MemoScreen(2566))
-        await pilot.pause()
+        await _show(pilot, app, MemoScreen(2566))
         assert app.screen.query_one("#subject").disabled
         app.screen.query_one("#number", ThaiInput).value = "๔๕๖"
-        app.screen.apply_now()
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await _save(pilot, app.screen)
     text = report.read_text(encoding="utf-8")
     assert "subject = 2566" in text and 'number = "๔๕๖"' in text
 
@@ -455,8 +440,7 @@ async def test_f4_on_the_year_edits_the_whole_file_and_reloads_it(sample_records
     _fake_editor(tmp_path, monkeypatch, REPLACE_2565_BY_2566)
     app = _app(sample_records, tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        app.push_screen(YearScreen(2566))
-        await pilot.pause()
+        await _show(pilot, app, YearScreen(2566))
         await pilot.press("f4")
         await pilot.pause()
         assert "มีนาคม ๒๕๖๖" in app.session.records.years[2566].measures[0].results[0].text
@@ -468,23 +452,20 @@ async def test_a_file_broken_in_the_editor_is_reported_and_never_overwritten(sam
     _fake_editor(tmp_path, monkeypatch, "open(path, 'a', encoding='utf-8').write('title = = broken\\n')\n")
     app = _app(sample_records, tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        app.push_screen(YearScreen(2566))
-        await pilot.pause()
+        await _show(pilot, app, YearScreen(2566))
         await pilot.press("f4")
         await pilot.pause()
         assert [f.rule_id for f in app.session.findings_for_file(MEASURE_1)] == ["file-toml-syntax"]
         assert len(app.session.records.years[2566].measures) == 3
         broken = (sample_records / MEASURE_1).read_bytes()
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await _save(pilot)
     assert (sample_records / MEASURE_1).read_bytes() == broken
 
 
 async def test_delete_then_enter_does_not_delete(sample_records, tmp_path):
     app = _app(sample_records, tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        app.push_screen(YearScreen(2566))
-        await pilot.pause()
+        await _show(pilot, app, YearScreen(2566))
         await pilot.press("d", "enter")
         await pilot.pause()
         assert isinstance(app.screen, YearScreen)
