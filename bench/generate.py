@@ -62,3 +62,23 @@ def generate_records(root: Path, years: int = 20, measures_per_year: int = 50, f
             (folder / f"{order:02d}-measure.toml").write_text(measure_toml(rng, order, fiscal_year), encoding="utf-8")
         files += 1 + measures_per_year
     return files
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Write a generated records folder (realistic Thai text, "
+                                                 "deterministic) for benchmarks and trying the app at scale.")
+    parser.add_argument("folder", type=Path, help="where to write the records (created if missing)")
+    parser.add_argument("--years", type=int, default=20, help="fiscal years to write (default 20)")
+    parser.add_argument("--measures", type=int, default=50, help="measures per year (default 50)")
+    parser.add_argument("--first-year", type=int, default=2560, help="first fiscal year, B.E. (default 2560)")
+    parser.add_argument("--seed", type=int, default=2566, help="random seed (default 2566)")
+    args = parser.parse_args(argv)
+    files = generate_records(args.folder, args.years, args.measures, args.first_year, args.seed)
+    print(f"{files} files written to {args.folder}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
