@@ -126,7 +126,7 @@ class FormScreen(TranslatedBindings, Screen):
             return
         text = widget.value if isinstance(widget, Input) else widget.text
         with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8", delete=False) as handle:
-            handle.write(text)
+            handle.write(text + "\n")  # a text file ends in a newline: vi shows no [noeol], appends start a line
             path = handle.name
         try:
             if not run_editor(self.app, path):
@@ -141,10 +141,11 @@ class FormScreen(TranslatedBindings, Screen):
                 os.unlink(path)
             except OSError:
                 pass
+        edited = edited.removesuffix("\n")  # exactly the one handed over; more are the user's
         if isinstance(widget, Input):
             widget.value = edited.rstrip("\n").replace("\n", " ")
         else:
-            widget.text = edited.rstrip("\n")
+            widget.text = edited
         if self._apply_timer is not None:
             self._apply_timer.stop()
         self.apply_now()
