@@ -205,8 +205,9 @@ async def test_adding_and_deleting_a_measure(sample_records, tmp_path):
         await pilot.pause()
         assert isinstance(app.screen, MeasureScreen)
         new_file = app.screen.file
+        await pilot.press("escape", "ctrl+s")
+        await pilot.pause()
         assert (sample_records / new_file).exists()
-        await pilot.press("escape")
         await pilot.pause()
         table = app.screen.query_one("#measures")
         table.move_cursor(row=4)
@@ -222,7 +223,7 @@ async def test_reordering_swaps_only_the_order_lines(sample_records, tmp_path):
     app = _app(sample_records, tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await _show(pilot, app, YearScreen(2566))
-        await pilot.press("n")
+        await pilot.press("f10")
         await pilot.pause()
         await _save(pilot)
     first = (sample_records / MEASURE_1).read_text(encoding="utf-8")

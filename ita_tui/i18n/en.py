@@ -105,7 +105,7 @@ MESSAGES = {
     "overview.years": "Fiscal years (Enter to open)",
     "year.title": "Fiscal year {year} · {count} measures",
     "year.memo-summary": "Memo: {subject} · date {date} · {signers} signers · ITA {previous}: {score} {grade}",
-    "year.measures": "Measures (Enter edit · m memo · a add · c duplicate · d delete · u/n move)",
+    "year.measures": "Measures (Enter edit · m memo · a add · c duplicate · d delete · F9/F10 move)",
     "year.untitled": "(untitled)",
     "year.duplicated": "duplicated as {file}",
     "year.deleted": "deleted {file}",

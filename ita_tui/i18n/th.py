@@ -113,7 +113,7 @@ MESSAGES = {
     "overview.years": "ปีงบประมาณ (Enter เพื่อเปิด)",
     "year.title": "ปีงบประมาณ {year} · มาตรการ {count} รายการ",
     "year.memo-summary": "บันทึกข้อความ: {subject} · วันที่ {date} · ผู้ลงนาม {signers} คน · ITA ปี {previous}: {score} {grade}",
-    "year.measures": "มาตรการ (Enter แก้ไข · m บันทึกข้อความ · a เพิ่ม · c สำเนา · d ลบ · u/n เลื่อน)",
+    "year.measures": "มาตรการ (Enter แก้ไข · m บันทึกข้อความ · a เพิ่ม · c สำเนา · d ลบ · F9/F10 เลื่อน)",
     "year.untitled": "(ยังไม่มีชื่อ)",
     "year.duplicated": "ทำสำเนาเป็น {file} แล้ว",
     "year.deleted": "ลบ {file} แล้ว",

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import re
 
 import tomlkit
@@ -179,13 +178,13 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def create_measure(store: RecordStore, fiscal_year: int, title: str = "", copy_of: Measure | None = None) -> Measure:
-    """Create a new measure file (never overwriting one) at the end of the year's list."""
+    """A new measure at the end of the year's list, as an unsaved file (the next save writes it; a name
+    no file on disk or in the app has)."""
     year = store.records.years[fiscal_year]
     order = max((m.order for m in year.measures), default=0) + 1
     folder = store.root / str(fiscal_year) / "measures"
-    folder.mkdir(parents=True, exist_ok=True)
     if copy_of is not None:
-        text = store.sources[copy_of.origin.file].text
+        text = store.render(copy_of.origin.file).decode("utf-8").removeprefix("\ufeff")
         text = re.sub(r"(?m)^order\s*=\s*\d+", f"order = {order}", text, count=1)
         slug = copy_of.origin.file.rsplit("/", 1)[-1].split("-", 1)[-1].removesuffix(".toml") + "-copy"
     else:
@@ -196,35 +195,33 @@ def create_measure(store: RecordStore, fiscal_year: int, title: str = "", copy_o
     for suffix in range(100):
         name = f"{order:02d}-{slug}{'' if suffix == 0 else f'-{suffix}'}.toml"
         path = folder / name
-        try:
-            handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        except FileExistsError:
-            continue
-        with os.fdopen(handle, "wb") as out:
-            out.write(text.encode("utf-8"))
-        break
+        relative = path.relative_to(store.root).as_posix()
+        if not (path.exists() or path.is_symlink() or relative in store.sources):
+            break
     else:
         raise SaveRefused(f"no free file name for a new measure in {folder}")
-    relative = path.relative_to(store.root).as_posix()
-    source = parse_source(relative, path, path.read_bytes())
-    store.sources[relative] = source
+    store.add_new_file(relative, path, text)
     findings: list[Finding] = []
-    measure = read_measure(relative, order, source.values, findings)
+    measure = read_measure(relative, order, store.document(relative).unwrap(), findings)
     year.measures.append(measure)
     year.measures.sort(key=lambda m: (m.order, m.origin.file))
     return measure
 
 
 def delete_measure(store: RecordStore, measure: Measure) -> None:
-    """Remove a measure's file (the user confirmed); refuses if it changed on disk since loading."""
+    """Remove a measure's file (the user confirmed); refuses if it changed on disk since loading. A new
+    measure no save has written is only forgotten."""
     file = measure.origin.file
-    source = store.sources[file]
-    if hashlib.sha256(source.path.read_bytes()).hexdigest() != source.sha256:
-        raise SaveRefused(f"{file} changed on disk since it was read; reload before deleting")
-    source.path.unlink()
-    del store.sources[file]
-    store._documents.pop(file, None)
     year = store.records.years[int(file.split("/")[0])]
+    if file in store.new_files:
+        store.forget_new_file(file)
+    else:
+        source = store.sources[file]
+        if hashlib.sha256(source.path.read_bytes()).hexdigest() != source.sha256:
+            raise SaveRefused(f"{file} changed on disk since it was read; reload before deleting")
+        source.path.unlink()
+        del store.sources[file]
+        store._documents.pop(file, None)
     year.measures = [m for m in year.measures if m.origin.file != file]
 
 

@@ -33,6 +33,7 @@ class RecordStore:
         self.findings: list[Finding] = []
         self.records = Records()
         self._documents: dict = {}  # relative path → tomlkit document, parsed on first edit
+        self.new_files: set[str] = set()  # created in the app, not yet on disk: written by the next save
         self._cache = None
 
     # -- loading ------------------------------------------------------------------------------
@@ -165,6 +166,20 @@ class RecordStore:
 
         self._documents[relative_path] = tomlkit.parse(checked.text)
 
+    def add_new_file(self, relative_path: str, path: Path, text: str) -> None:
+        """A file that exists only in memory (a new measure) until `save` writes it: an unsaved edit."""
+        import tomlkit
+
+        self.sources[relative_path] = parse_source(relative_path, path, b"")
+        self._documents[relative_path] = tomlkit.parse(text)
+        self.new_files.add(relative_path)
+
+    def forget_new_file(self, relative_path: str) -> None:
+        """Drop a file `add_new_file` created and no save has written."""
+        self.sources.pop(relative_path, None)
+        self._documents.pop(relative_path, None)
+        self.new_files.discard(relative_path)
+
     def is_modified(self, relative_path: str) -> bool:
         return relative_path in self._documents and self.render(relative_path) != self.sources[relative_path].raw
 
@@ -175,7 +190,8 @@ class RecordStore:
         new_raw = self.render(relative_path)
         on_disk = _read_bytes_or_none(source.path)
         expected = overwrite_sha256 or source.sha256
-        if on_disk is None or hashlib.sha256(on_disk).hexdigest() != expected:
+        creating = relative_path in self.new_files and on_disk is None
+        if not creating and (on_disk is None or hashlib.sha256(on_disk).hexdigest() != expected):
             raise ConflictError(relative_path, new_raw.decode("utf-8", errors="replace"),
                                 None if on_disk is None else on_disk.decode("utf-8", errors="replace"))
         if new_raw == on_disk:
@@ -183,8 +199,11 @@ class RecordStore:
         checked = parse_source(relative_path, source.path, new_raw)
         if isinstance(checked, Finding):
             raise SaveRefused(f"{relative_path}: the edited file would not load again ({checked.rule_id})")
+        if creating:
+            source.path.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(source.path, new_raw)
         self.sources[relative_path] = checked
+        self.new_files.discard(relative_path)
         return True
 
     def reload(self, relative_path: str) -> bool:

@@ -13,7 +13,7 @@ from ..check import run_checks
 from ..model.findings import Finding, Severity
 from ..model.records import FiscalYear, Measure, Records
 from ..store import ConflictError, RecordStore, SaveRefused, load_records
-from ..store.edit import apply_measure, apply_memo, refresh_from_document
+from ..store.edit import apply_measure, apply_memo, create_measure, delete_measure, refresh_from_document
 from .journal import Journal
 
 
@@ -64,6 +64,44 @@ class Session:
         apply_measure(self.store, measure, self.wrongly_typed_keys(measure.origin.file))
         refresh_from_document(self.store, measure.origin.file)
         self._journal(measure.origin.file)
+
+    # -- the year's list: numbers stay 1..N, only `order` lines change ---------------------------
+    def renumber(self, fiscal_year: int, files: list[str] | None = None) -> None:
+        """Give the year's measures (in *files*' order, else their current one) the orders 1..N; only
+        measures whose number changes are edited."""
+        year = self.records.years[fiscal_year]
+        by_file = {m.origin.file: m for m in year.measures}
+        for number, file in enumerate(files or [m.origin.file for m in year.measures], start=1):
+            measure = by_file[file]
+            if measure.order != number:
+                measure.order = number
+                self.update_measure(measure)
+        year.measures.sort(key=lambda m: (m.order, m.origin.file))
+
+    def move_measure(self, fiscal_year: int, file: str, step: int) -> bool:
+        """Move one measure up (-1) or down (+1) the list; False at either end."""
+        files = [m.origin.file for m in self.records.years[fiscal_year].measures]
+        index = files.index(file)
+        other = index + step
+        if not 0 <= other < len(files):
+            return False
+        files[index], files[other] = files[other], files[index]
+        self.renumber(fiscal_year, files)
+        return True
+
+    def add_measure(self, fiscal_year: int, copy_of: Measure | None = None) -> Measure:
+        """A new (or duplicated) measure at the end of the list: unsaved until the next save."""
+        self.renumber(fiscal_year)
+        measure = create_measure(self.store, fiscal_year, copy_of=copy_of)
+        self._journal(measure.origin.file)
+        return measure
+
+    def delete_measure(self, measure: Measure) -> None:
+        """Delete a measure's file (asked first) and close the gap in the numbering."""
+        delete_measure(self.store, measure)
+        if self.journal is not None:
+            self.journal.forget(measure.origin.file)
+        self.renumber(int(measure.origin.file.split("/")[0]))
 
     def wrongly_typed_paths(self, relative: str) -> frozenset[tuple]:
         """Key paths (section, key) of a file whose values have the wrong type."""

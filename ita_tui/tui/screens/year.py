@@ -13,7 +13,6 @@ from ...i18n import t
 from ...model.findings import Severity
 from ...model.grade import grade_for_score
 from ...store import SaveRefused
-from ...store.edit import create_measure, delete_measure
 from ...thai.dates import format_thai_date
 from .lists import ListScreen
 from ..dialogs import confirm_dialog
@@ -29,8 +28,8 @@ class YearScreen(ListScreen):
         Binding("a", "add_measure", "key.add", id="year.add"),
         Binding("c", "duplicate_measure", "key.duplicate", id="year.duplicate"),
         Binding("d,delete", "delete_measure", "key.delete", id="year.delete"),
-        Binding("u", "move(-1)", "key.move-up", id="year.move-up"),
-        Binding("n", "move(1)", "key.move-down", id="year.move-down"),
+        Binding("f9", "move(-1)", "key.move-up", id="year.move-up"),
+        Binding("f10", "move(1)", "key.move-down", id="year.move-down"),
         Binding("f4", "edit_file", "key.editor-file", id="year.editor"),
         Binding("escape", "app.pop_screen", "key.back", id="year.back"),
     ]
@@ -127,12 +126,13 @@ class YearScreen(ListScreen):
 
     def action_add_measure(self) -> None:
         try:
-            measure = create_measure(self.app.session.store, self.fiscal_year)
+            measure = self.app.session.add_measure(self.fiscal_year)
         except (SaveRefused, OSError) as error:
             self.notify(t("error.create", reason=str(error)), severity="error", markup=False)
             return
         self.app.session.recheck()
         self.refresh_view(select_file=measure.origin.file)
+        self.app.refresh_unsaved()
         from .measure import MeasureScreen
 
         self.app.push_screen(MeasureScreen(self.fiscal_year, measure.origin.file))
@@ -142,12 +142,13 @@ class YearScreen(ListScreen):
         if measure is None:
             return
         try:
-            copy = create_measure(self.app.session.store, self.fiscal_year, copy_of=measure)
+            copy = self.app.session.add_measure(self.fiscal_year, copy_of=measure)
         except (SaveRefused, OSError) as error:
             self.notify(t("error.create", reason=str(error)), severity="error", markup=False)
             return
         self.app.session.recheck()
         self.refresh_view(select_file=copy.origin.file)
+        self.app.refresh_unsaved()
         self.notify(t("year.duplicated", file=copy.origin.file), markup=False)
 
     def action_delete_measure(self) -> None:
@@ -159,36 +160,24 @@ class YearScreen(ListScreen):
             if choice != "yes":
                 return
             try:
-                delete_measure(self.app.session.store, measure)
+                self.app.session.delete_measure(measure)
             except (SaveRefused, OSError) as error:
                 self.notify(t("error.delete", reason=str(error)), severity="error", markup=False)
                 return
             self.app.session.recheck()
             self.refresh_view()
+            self.app.refresh_unsaved()
             self.notify(t("year.deleted", file=measure.origin.file), markup=False)
 
         self.app.push_screen(confirm_dialog(t("year.confirm-delete", title=one_line(measure.title, 50),
                                               file=measure.origin.file)), answered)
 
     def action_move(self, step: int) -> None:
-        """Swap this measure's place with its neighbour: only the two `order` lines change."""
-        measures = self.year.measures
+        """Move this measure up or down the list: only `order` lines change, numbers stay 1..N."""
         measure = self.selected_measure()
-        if measure is None:
+        if measure is None or not self.app.session.move_measure(self.fiscal_year, measure.origin.file, step):
             return
-        index = measures.index(measure)
-        other_index = index + step
-        if not 0 <= other_index < len(measures):
-            return
-        other = measures[other_index]
-        if measure.order == other.order:
-            measure.order, other.order = other_index + 1, index + 1
-        else:
-            measure.order, other.order = other.order, measure.order
-        session = self.app.session
-        session.update_measure(measure)
-        session.update_measure(other)
-        session.recheck()
+        self.app.session.recheck()
         self.refresh_view(select_file=measure.origin.file)
         self.app.refresh_unsaved()
 

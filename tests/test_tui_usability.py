@@ -1,0 +1,109 @@
+"""A clerk's working day at 80×24: the things issue 10 saw them trip over, each kept fixed."""
+
+from __future__ import annotations
+
+import difflib
+
+from ita_tui.tui.app import ItaApp
+from ita_tui.tui.screens.year import YearScreen
+from ita_tui.tui.widgets.thai_text import ThaiTextArea
+from tests.test_tui_flows import _fake_editor, _open_measure, _save, _show
+
+SMALL = (80, 24)
+
+
+def _app(records, tmp_path, lang="th") -> ItaApp:
+    return ItaApp(records, lang, out_root=tmp_path / "out")
+
+
+async def test_editor_gets_a_final_newline_and_an_appended_line_is_a_new_item(sample_records, tmp_path,
+                                                                              monkeypatch):
+    _fake_editor(tmp_path, monkeypatch, """
+        text = open(path, encoding="utf-8").read()
+        assert text.endswith("\\n") and not text.endswith("\\n\\n"), repr(text[-20:])
+        open(path, "a", encoding="utf-8").write("ขั้นตอนใหม่\\n")
+    """)
+    app = _app(sample_records, tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await _open_measure(pilot, app)
+        steps = screen.query_one("#steps", ThaiTextArea)
+        before = steps.text.split("\n")
+        steps.focus()
+        await pilot.press("f4")
+        await pilot.pause()
+        assert steps.text.split("\n") == before + ["ขั้นตอนใหม่"]
+
+
+async def test_editor_return_strips_exactly_one_final_newline(sample_records, tmp_path, monkeypatch):
+    _fake_editor(tmp_path, monkeypatch, """
+        open(path, "w", encoding="utf-8").write("ก\\n\\n")
+    """)
+    app = _app(sample_records, tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await _open_measure(pilot, app)
+        area = screen.query_one("#recommendation", ThaiTextArea)
+        area.focus()
+        await pilot.press("f4")
+        await pilot.pause()
+        assert area.text == "ก\n"
+
+
+def _orders(records) -> dict[str, int]:
+    import tomllib
+
+    return {path.name: tomllib.loads(path.read_text(encoding="utf-8"))["order"]
+            for path in sorted((records / "2566/measures").glob("*.toml"))}
+
+
+async def test_a_new_measure_is_an_unsaved_edit_until_ctrl_s(sample_records, tmp_path):
+    app = _app(sample_records, tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await _show(pilot, app, YearScreen(2566))
+        await pilot.press("a")
+        await pilot.pause()
+        new_file = app.screen.file
+        assert not (sample_records / new_file).exists()
+        assert new_file in app.session.modified_files() and "●" in app.sub_title
+        await pilot.press("escape", "ctrl+s")
+        await pilot.pause()
+        assert (sample_records / new_file).exists()
+        assert app.session.modified_files() == []
+    assert _orders(sample_records)[new_file.rsplit("/", 1)[1]] == 5
+
+
+async def test_order_stays_dense_after_add_move_duplicate_and_delete(sample_records, tmp_path):
+    before = {path.name: path.read_text(encoding="utf-8")
+              for path in (sample_records / "2566/measures").glob("*.toml")}
+    app = _app(sample_records, tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await _show(pilot, app, YearScreen(2566))
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("f9")  # the new measure moves up to place 4
+        await pilot.pause()
+        assert [m.order for m in screen.year.measures] == [1, 2, 3, 4, 5]
+        await pilot.press("d")
+        await pilot.pause()
+        app.screen.dismiss("yes")
+        await pilot.pause()
+        assert [m.order for m in screen.year.measures] == [1, 2, 3, 4]
+        screen.query_one("#measures").move_cursor(row=1)
+        await pilot.press("c")  # duplicate measure 2: the copy is number 5
+        await pilot.pause()
+        assert [m.order for m in screen.year.measures] == [1, 2, 3, 4, 5]
+        screen.query_one("#measures").move_cursor(row=0)
+        await pilot.press("d")
+        await pilot.pause()
+        app.screen.dismiss("yes")
+        await pilot.pause()
+        assert [m.order for m in screen.year.measures] == [1, 2, 3, 4]
+        await _save(pilot)
+    assert sorted(_orders(sample_records).values()) == [1, 2, 3, 4]
+    for name, text in before.items():
+        path = sample_records / "2566/measures" / name
+        if path.exists():
+            changed = [line for line in difflib.ndiff(text.splitlines(), path.read_text(encoding="utf-8").splitlines())
+                       if line[:1] in "+-"]
+            assert all(line[2:].startswith("order = ") for line in changed), changed
