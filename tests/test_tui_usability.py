@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 
 from ita_tui.tui.app import ItaApp
+from ita_tui.tui.dialogs import ChoiceDialog
 from ita_tui.tui.screens.year import YearScreen
 from ita_tui.tui.widgets.thai_text import ThaiTextArea
 from tests.test_tui_flows import _fake_editor, _open_measure, _save, _show
@@ -107,3 +108,54 @@ async def test_order_stays_dense_after_add_move_duplicate_and_delete(sample_reco
             changed = [line for line in difflib.ndiff(text.splitlines(), path.read_text(encoding="utf-8").splitlines())
                        if line[:1] in "+-"]
             assert all(line[2:].startswith("order = ") for line in changed), changed
+
+
+def _second_year(records) -> None:
+    """A copy of 2566 as 2567, so the overview lists two years."""
+    import shutil
+
+    shutil.copytree(records / "2566", records / "2567")
+    report = records / "2567/report.toml"
+    report.write_text(report.read_text(encoding="utf-8").replace("fiscal_year = 2566", "fiscal_year = 2567"),
+                      encoding="utf-8")
+
+
+async def test_closing_the_export_dialog_keeps_the_year_cursor_and_focus(sample_records, tmp_path):
+    _second_year(sample_records)
+    app = _app(sample_records, tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        overview = app.screen
+        assert overview.selected_year() == 2567
+        await pilot.press("down")
+        assert overview.selected_year() == 2566
+        await pilot.press("f5")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is overview
+        assert overview.selected_year() == 2566
+        assert app.focused is overview.query_one("#years")
+
+
+async def test_closing_help_or_a_cancelled_question_keeps_focus_and_cursor(sample_records, tmp_path):
+    app = _app(sample_records, tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        year = await _show(pilot, app, YearScreen(2566))
+        year.query_one("#measures").move_cursor(row=2)
+        for keys in (("f1", "escape"), ("d", "enter"), ("ctrl+p", "escape")):
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert app.screen is year, keys
+            assert year.query_one("#measures").cursor_row == 2, keys
+            assert app.focused is year.query_one("#measures"), keys
+        form = await _open_measure(pilot, app)
+        results = form.query_one("#results", ThaiTextArea)
+        results.focus()
+        results.move_cursor((1, 4))
+        for keys in (("f1", "escape"), ("ctrl+p", "escape")):
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert app.focused is results, keys
+            assert results.cursor_location == (1, 4), keys

@@ -43,6 +43,7 @@ class OverviewScreen(ListScreen):
     def refresh_view(self) -> None:
         session = self.app.session
         table = self.query_one("#years", DataTable)
+        current = self.selected_year()  # a refresh (after a dialog, a form) keeps the user's place
         table.clear()
         for fiscal_year in sorted(session.records.years, reverse=True):
             year = session.records.years[fiscal_year]
@@ -56,6 +57,8 @@ class OverviewScreen(ListScreen):
                 Text("" if score is None else grade_for_score(score)),
                 key=str(fiscal_year),
             )
+        if current is not None and current in session.records.years:
+            table.move_cursor(row=sorted(session.records.years, reverse=True).index(current))
         load_problems = [f for f in session.findings if f.rule_id.startswith("file-")]
         self.query_one(ProblemsPanel).show(load_problems or session.findings)
 
