@@ -6,7 +6,9 @@ import difflib
 
 from ita_tui.tui.app import ItaApp
 from ita_tui.tui.dialogs import ChoiceDialog
+from ita_tui.tui.screens.measure import MeasureScreen
 from ita_tui.tui.screens.year import YearScreen
+from ita_tui.tui.widgets.problems import ProblemsPanel
 from ita_tui.tui.widgets.thai_text import ThaiTextArea
 from tests.test_tui_flows import _fake_editor, _open_measure, _save, _show
 
@@ -128,7 +130,13 @@ async def test_closing_the_export_dialog_keeps_the_year_cursor_and_focus(sample_
         assert overview.selected_year() == 2567
         await pilot.press("down")
         assert overview.selected_year() == 2566
+        await pilot.press("f5", "escape")  # the year has errors: asked first; Esc cancels
+        await pilot.pause()
+        assert app.screen is overview and overview.selected_year() == 2566
         await pilot.press("f5")
+        await pilot.pause()
+        app.screen.dismiss("draft")
+        await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, ChoiceDialog)
@@ -159,3 +167,66 @@ async def test_closing_help_or_a_cancelled_question_keeps_focus_and_cursor(sampl
             await pilot.pause()
             assert app.focused is results, keys
             assert results.cursor_location == (1, 4), keys
+
+
+async def test_export_of_a_year_with_errors_lists_them_and_can_go_to_the_first(sample_records, tmp_path):
+    app = _app(sample_records, tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await _show(pilot, app, YearScreen(2566))
+        await pilot.press("f5")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ChoiceDialog)
+        assert "2" in dialog.question  # two errors
+        assert "มาตรการที่ 1" in dialog.detail and "2566/measures/" not in dialog.detail
+        dialog.dismiss("goto")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, MeasureScreen)
+        assert app.screen.file == "2566/measures/01-public-private-interest.toml"
+        assert app.focused.id == "results"
+    assert not (tmp_path / "out").exists()
+
+
+async def test_export_anyway_writes_a_draft(sample_records, tmp_path):
+    app = _app(sample_records, tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await _show(pilot, app, YearScreen(2566))
+        await pilot.press("f5")
+        await pilot.pause()
+        app.screen.dismiss("draft")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog) and "scp " in app.screen.detail
+    assert (tmp_path / "out/2566/ita-2566.pdf").exists()
+
+
+async def test_an_export_with_empty_placeholders_says_so_before_and_after(sample_records, tmp_path):
+    report = sample_records / "2566/report.toml"
+    text = report.read_text(encoding="utf-8")
+    report.write_text("\n".join(line for line in text.splitlines() if not line.startswith("score")) + "\n",
+                      encoding="utf-8")
+    app = _app(sample_records, tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await _show(pilot, app, YearScreen(2566))
+        await pilot.press("f5")
+        await pilot.pause()
+        assert "คะแนน ITA ปีก่อน" in app.screen.detail
+        app.screen.dismiss("draft")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "ฉบับร่าง" in app.screen.question
+        assert "คะแนน ITA ปีก่อน" in app.screen.detail
+
+
+async def test_overview_problems_name_the_measure_and_show_the_path_on_demand(sample_records, tmp_path):
+    app = _app(sample_records, tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        panel = app.screen.query_one(ProblemsPanel)
+        first = str(panel.get_option_at_index(0).prompt)
+        assert "2566/measures/" not in first and "มาตรการที่ 1" in first
+        panel.focus()
+        await pilot.press("p")
+        assert "2566/measures/01-public-private-interest.toml:" in str(panel.get_option_at_index(0).prompt)

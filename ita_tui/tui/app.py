@@ -14,12 +14,14 @@ from textual.widgets import Input, TextArea
 
 from ..i18n import set_language, t
 from ..check.output import finding_message
-from ..model.findings import Finding
+from ..model.findings import Finding, Severity
 from ..store import ConflictError
 from .bindings import translate_bindings
 from .commands import AppActions, MeasureSearch
 from .config import Config, load_config
 from .display import one_line
+from .preflight import empty_placeholders
+from .places import finding_place
 from .dialogs import ChoiceDialog, HelpDialog, conflict_dialog, quit_dialog
 from .journal import Journal
 from .session import Session
@@ -258,11 +260,38 @@ class ItaApp(App[int]):
             self.notify(t("export.no-year"), markup=False)
             return
         self._flush_form()
+        self.session.recheck()
+        errors = [f for f in self.session.findings_for_year(fiscal_year) if f.severity is Severity.ERROR]
+        blanks = empty_placeholders(self.session.records, fiscal_year)
+        if not errors and not blanks:
+            self._start_export(fiscal_year, blanks)
+            return
+        lines = [f"✗ {finding_place(f, self.session.records)}: {one_line(finding_message(f, self.lang))}"
+                 for f in errors]
+        if blanks:
+            lines.append(t("export.empty-values", names=", ".join(t(f"placeholder.{name}") for name in blanks)))
+        question = (t("export.errors-question", year=fiscal_year, errors=len(errors)) if errors
+                    else t("export.empty-question", year=fiscal_year, count=len(blanks)))
+        choices = [("draft", t("export.anyway"))]
+        if errors:
+            choices.append(("goto", t("export.goto-first")))
+        choices.append(("cancel", t("dialog.cancel")))
+
+        def answered(choice: str | None) -> None:
+            if choice == "draft":
+                self._start_export(fiscal_year, blanks)
+            elif choice == "goto":
+                self.call_later(self.jump_to, errors[0])  # once the dialog is gone
+
+        self.push_screen(ChoiceDialog(question, choices, detail="\n".join(lines),
+                                      focus="goto" if errors else "cancel"), answered)
+
+    def _start_export(self, fiscal_year: int, blanks: list[str]) -> None:
         self.sub_title = t("export.started", year=fiscal_year)
-        self._export(fiscal_year)
+        self._export(fiscal_year, blanks)
 
     @work(thread=True, exclusive=True, group="export")
-    def _export(self, fiscal_year: int) -> None:
+    def _export(self, fiscal_year: int, blanks: list[str]) -> None:
         from .export import export_year  # fpdf2 loads only when the first export is asked for
 
         try:
@@ -277,7 +306,12 @@ class ItaApp(App[int]):
         self.call_from_thread(self.refresh_unsaved)
         self.call_from_thread(self.clear_notifications)
         detail = t("export.done", files="\n".join(str(p) for p in result.paths), fetch=result.fetch_command())
-        self.call_from_thread(self.push_screen, ChoiceDialog(t("export.done-title", year=fiscal_year),
+        title = t("export.done-title", year=fiscal_year)
+        if blanks:  # a PDF with blanks in its sentences must not pass for a finished one
+            title = t("export.done-draft-title", year=fiscal_year, count=len(blanks))
+            detail = t("export.empty-values", names=", ".join(t(f"placeholder.{name}") for name in blanks)) + \
+                "\n\n" + detail
+        self.call_from_thread(self.push_screen, ChoiceDialog(title,
                                                              [("ok", t("dialog.ok"))], detail=detail))
         if result.missing_characters:
             chars = " ".join(f"U+{ord(c):04X}" for c in sorted(result.missing_characters))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -10,6 +11,8 @@ from textual.widgets.option_list import Option
 from ...check.output import finding_message
 from ...i18n import current_language, t
 from ...model.findings import Finding, Severity
+from ..bindings import TranslatedBindings
+from ..places import finding_place
 
 SEVERITY_MARK = {Severity.ERROR: ("✗", "bold red"), Severity.WARNING: ("!", "yellow"), Severity.INFO: ("i", "cyan")}
 
@@ -23,8 +26,11 @@ def _field_of(finding: Finding) -> str:
     return "" if label.startswith("field.") else label
 
 
-class ProblemsPanel(OptionList):
-    """Shows findings literally (Text prompts, never markup)."""
+class ProblemsPanel(TranslatedBindings, OptionList):
+    """Shows findings literally (Text prompts, never markup). Findings of several files name the measure
+    (number and title); `p` shows their file and line instead."""
+
+    BINDINGS = [Binding("p", "toggle_paths", "key.paths", id="problems.paths")]
 
     class Jump(Message):
         def __init__(self, finding: Finding):
@@ -35,9 +41,12 @@ class ProblemsPanel(OptionList):
         super().__init__(markup=False, **kwargs)
         self.findings: list[Finding] = []
         self.border_title = t("problems.title")
+        self.show_paths = False
+        self._with_file = True
 
     def show(self, findings: list[Finding], with_file: bool = True) -> None:
         highlighted = self.highlighted
+        self._with_file = with_file
         self.findings = list(findings)
         self.clear_options()
         if not findings:
@@ -46,8 +55,10 @@ class ProblemsPanel(OptionList):
             mark, style = SEVERITY_MARK[finding.severity]
             prompt = Text()
             prompt.append(f"{mark} ", style=style)
-            if with_file:
+            if with_file and self.show_paths:
                 prompt.append(f"{finding.file}:{finding.line} ", style="dim")
+            elif with_file:
+                prompt.append(finding_place(finding, self.app.session.records) + ": ", style="bold")
             else:
                 field = _field_of(finding)
                 if field:
@@ -59,6 +70,10 @@ class ProblemsPanel(OptionList):
         self.border_title = t("problems.title-counts", errors=errors, warnings=warnings)
         if highlighted is not None and findings:
             self.highlighted = min(highlighted, len(findings) - 1)
+
+    def action_toggle_paths(self) -> None:
+        self.show_paths = not self.show_paths
+        self.show(self.findings, self._with_file)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
