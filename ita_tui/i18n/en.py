@@ -143,7 +143,7 @@ MESSAGES = {
     "problems.none": "no problems",
     "place.agency": "Agency",
     "place.memo": "Memo {year}",
-    "place.measure": "{year} measure {number} «{title}»",
+    "place.measure": "measure {number} «{title}»",
     "key.paths": "Show/hide file names",
     "export.errors-question": "Fiscal year {year} still has {errors} error(s): the PDF will be a draft",
     "export.empty-question": "The PDF of fiscal year {year} will have {count} blank(s) (data missing)",

@@ -151,7 +151,7 @@ MESSAGES = {
     "problems.none": "ไม่พบปัญหา",
     "place.agency": "ข้อมูลหน่วยงาน",
     "place.memo": "บันทึกข้อความ {year}",
-    "place.measure": "{year} มาตรการที่ {number} «{title}»",
+    "place.measure": "มาตรการที่ {number} «{title}»",
     "key.paths": "แสดง/ซ่อนชื่อไฟล์",
     "export.errors-question": "ปีงบประมาณ {year} ยังมีข้อผิดพลาด {errors} รายการ: PDF จะเป็นฉบับร่าง",
     "export.empty-question": "PDF ปีงบประมาณ {year} จะมีช่องว่าง {count} แห่ง (ข้อมูลยังไม่ครบ)",

@@ -8,7 +8,7 @@ from ..model.records import Records
 from .display import one_line
 
 
-def finding_place(finding: Finding, records: Records, title_width: int = 24) -> str:
+def finding_place(finding: Finding, records: Records, title_width: int = 24, with_year: bool = True) -> str:
     """The measure (number and title), the memo of a year, or the agency a finding is about; the file
     path only for a file the app does not know as any of them."""
     parts = finding.file.split("/")
@@ -21,5 +21,6 @@ def finding_place(finding: Finding, records: Records, title_width: int = 24) -> 
         for number, measure in enumerate(year.measures, start=1):
             if measure.origin.file == finding.file:
                 title = one_line(measure.title, title_width) or t("year.untitled")
-                return t("place.measure", year=year.fiscal_year, number=number, title=title)
+                place = t("place.measure", number=number, title=title)
+                return f"{year.fiscal_year} {place}" if with_year else place
     return finding.file

@@ -40,10 +40,10 @@ class OverviewScreen(ListScreen):
         self.refresh_view()
         table.focus()
 
-    def refresh_view(self) -> None:
+    def refresh_view(self, select_year: int | None = None) -> None:
         session = self.app.session
         table = self.query_one("#years", DataTable)
-        current = self.selected_year()  # a refresh (after a dialog, a form) keeps the user's place
+        current = select_year or self.selected_year()  # a refresh (after a dialog, a form) keeps the user's place
         table.clear()
         for fiscal_year in sorted(session.records.years, reverse=True):
             year = session.records.years[fiscal_year]
@@ -101,7 +101,7 @@ class OverviewScreen(ListScreen):
                 self.notify(t("new-year.refused", reason=str(error)), severity="error", markup=False)
                 return
             self.app.session.recheck()
-            self.refresh_view()
+            self.refresh_view(select_year=new_year)
             self.notify(t("new-year.created-short", year=new_year), markup=False)
 
         self.app.push_screen(ChoiceDialog(t("new-year.question", year=new_year, source=source),

@@ -49,6 +49,7 @@ class ProblemsPanel(TranslatedBindings, OptionList):
         self._with_file = with_file
         self.findings = list(findings)
         self.clear_options()
+        several_years = len({f.file.split("/")[0] for f in findings if f.file[:1].isdigit()}) > 1
         if not findings:
             self.add_option(Option(Text(t("problems.none"), style="green"), id="none", disabled=True))
         for index, finding in enumerate(findings):
@@ -58,7 +59,8 @@ class ProblemsPanel(TranslatedBindings, OptionList):
             if with_file and self.show_paths:
                 prompt.append(f"{finding.file}:{finding.line} ", style="dim")
             elif with_file:
-                prompt.append(finding_place(finding, self.app.session.records) + ": ", style="bold")
+                prompt.append(finding_place(finding, self.app.session.records, with_year=several_years) + ": ",
+                              style="bold")
             else:
                 field = _field_of(finding)
                 if field:
