@@ -10,7 +10,9 @@ from textual.widgets import Header, DataTable, Footer, Static
 
 from ...i18n import t
 from ...model.grade import grade_for_score
+from ...model.progress import State, year_progress
 from .lists import ListScreen
+from .. import clock
 from ..display import safe_text
 from ..widgets.problems import ProblemsPanel
 
@@ -35,7 +37,8 @@ class OverviewScreen(ListScreen):
 
     def on_mount(self) -> None:
         table = self.query_one("#years", DataTable)
-        for key in ("col.year", "col.measures", "col.errors", "col.warnings", "col.score", "col.grade"):
+        for key in ("col.year", "col.measures", "col.done-late", "col.errors", "col.warnings", "col.score",
+                    "col.grade"):
             table.add_column(t(key), key=key)
         self.refresh_view()
         table.focus()
@@ -48,8 +51,11 @@ class OverviewScreen(ListScreen):
             year = session.records.years[fiscal_year]
             errors, warnings = session.counts(session.findings_for_year(fiscal_year))
             score = year.previous_ita.score
+            progress = year_progress(year, clock.today())
+            late = progress.count(State.LATE)
             table.add_row(
                 Text(str(fiscal_year)), Text(str(len(year.measures))),
+                Text(f"{progress.count(State.DONE)}/{late}", style="bold" if late else ""),
                 Text(str(errors), style="bold red" if errors else "green"),
                 Text(str(warnings), style="yellow" if warnings else "green"),
                 Text("" if score is None else f"{score:.2f}"),
