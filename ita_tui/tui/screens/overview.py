@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Header, DataTable, Footer, Static
+from textual.widgets import Header, DataTable, Static
 
 from ...i18n import t
 from ...model.grade import grade_for_score
@@ -14,6 +14,7 @@ from ...model.progress import State, year_progress
 from .lists import ListScreen
 from .. import clock
 from ..display import safe_text
+from ..widgets.footer import ItaFooter
 from ..widgets.problems import ProblemsPanel
 
 
@@ -33,7 +34,7 @@ class OverviewScreen(ListScreen):
             table.border_title = t("overview.years")
             yield table
             yield ProblemsPanel(id="problems")
-        yield Footer()
+        yield ItaFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#years", DataTable)

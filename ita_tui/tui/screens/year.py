@@ -7,7 +7,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Header, DataTable, Footer, Static
+from textual.widgets import Header, DataTable, Static
 
 from ...i18n import t
 from ...model.findings import Severity
@@ -20,6 +20,7 @@ from .lists import ListScreen
 from .. import clock
 from ..dialogs import confirm_dialog
 from ..display import one_line, safe_text
+from ..widgets.footer import ItaFooter
 from ..widgets.problems import ProblemsPanel
 
 
@@ -54,7 +55,7 @@ class YearScreen(ListScreen):
             table.border_title = t("year.measures")
             yield table
             yield ProblemsPanel(id="problems")
-        yield Footer()
+        yield ItaFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#measures", DataTable)
