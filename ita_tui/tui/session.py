@@ -144,6 +144,22 @@ class Session:
         theirs = None if conflict.theirs is None else conflict.theirs.encode("utf-8")
         return SavedFile(conflict.path, theirs, self.store.sources[conflict.path].raw)
 
+    def bring_back(self, relative: str, data: bytes) -> SavedFile:
+        """Save an earlier version's bytes as the file's new content: history grows, it is never rewritten.
+        Refuses a file with unsaved edits (they would be lost) and bytes that do not load."""
+        if self.store.is_modified(relative):
+            raise SaveRefused(relative)
+        before = self.store.sources[relative].raw
+        self.store.adopt(relative, data)
+        try:
+            self.store.save(relative)
+        except (ConflictError, SaveRefused, OSError):
+            self.store.reload(relative)
+            raise
+        refresh_from_document(self.store, relative)
+        self.recheck()
+        return SavedFile(relative, before, self.store.sources[relative].raw)
+
     def reload(self, relative: str) -> None:
         """Drop my edits to *relative* and take the version on disk (a file that no longer loads keeps
         its last good values, and its problem is reported)."""

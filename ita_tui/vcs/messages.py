@@ -107,10 +107,23 @@ def new_year_message(new_year: int, source: int | None, lang: str) -> str:
     return tr("vcs.msg.new-year", lang, year=number(new_year, lang), source=number(source, lang))
 
 
-def brought_back_message(when: dt.datetime, file_line: str, lang: str) -> str:
-    day = format_thai_date(when.date(), digits="thai" if lang == "th" else "arabic") if lang == "th" \
-        else when.date().isoformat()
-    return tr("vcs.msg.brought-back", lang, date=day, what=file_line)
+def subject_of(relative: str, data: bytes | None, lang: str) -> str:
+    """What a file is to people: "มาตรการที่ ๔", "บันทึกข้อความ ๒๕๖๖", or its name."""
+    report = _REPORT_FILE.match(relative)
+    if report:
+        return tr("vcs.msg.memo", lang, year=number(report[1], lang))
+    order = (parse_values(data) or {}).get("order")
+    if _MEASURE_FILE.match(relative) and isinstance(order, int):
+        return tr("vcs.msg.measure", lang, order=number(order, lang))
+    return tr("vcs.msg.agency", lang) if relative == "agency.toml" else relative
+
+
+def version_day(when: dt.datetime, lang: str) -> str:
+    return format_thai_date(when.date()) if lang == "th" else when.date().isoformat()
+
+
+def brought_back_message(when: dt.datetime, relative: str, data: bytes | None, lang: str) -> str:
+    return tr("vcs.msg.brought-back", lang, date=version_day(when, lang), what=subject_of(relative, data, lang))
 
 
 def _short(value: object) -> str:
