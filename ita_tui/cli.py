@@ -26,6 +26,12 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--year", type=int, help="only this fiscal year (BE)")
     check.add_argument("--lang", choices=("th", "en"), default=argparse.SUPPRESS)
 
+    status = commands.add_parser("status", help="progress of a fiscal year: each measure's state, then totals")
+    status.add_argument("year", type=int, nargs="?", help="fiscal year, BE (default: the current or last one)")
+    status.add_argument("--format", choices=("text", "json"), default="text")
+    status.add_argument("--records", dest="status_records", default=argparse.SUPPRESS)
+    status.add_argument("--lang", choices=("th", "en"), default=argparse.SUPPRESS)
+
     new_year = commands.add_parser("new-year", help="start a fiscal year from the last one")
     new_year.add_argument("year", type=int, nargs="?", help="the new fiscal year, BE (default: the last one + 1)")
     new_year.add_argument("--from", dest="from_year", type=int, help="copy from this year (default: the last one)")
@@ -64,6 +70,8 @@ def main(argv: list[str] | None = None) -> int:
     lang = detect_language(getattr(args, "lang", None))
     if args.command == "check":
         return _check(Path(args.path or args.records), args.format, args.year, lang)
+    if args.command == "status":
+        return _status(Path(getattr(args, "status_records", args.records)), args.year, args.format, lang)
     if args.command == "new-year":
         return _new_year(Path(getattr(args, "new_year_records", args.records)), args, lang)
     if args.command == "render":
@@ -102,6 +110,31 @@ def _check(records: Path, output_format: str, year: int | None, lang: str) -> in
     render = findings_as_json if output_format == "json" else findings_as_text
     sys.stdout.write(render(report.findings, files, lang))
     return EXIT_FINDINGS if report.has_errors else EXIT_OK
+
+
+def _status(records: Path, year: int | None, output_format: str, lang: str) -> int:
+    import datetime as dt
+
+    from .check.status_output import status_as_json, status_as_text
+    from .model.progress import year_progress
+    from .store import load_records
+    from .thai.dates import fiscal_year_of
+
+    try:
+        store = load_records(records, use_cache=True)
+    except (FileNotFoundError, NotADirectoryError, PermissionError):
+        print(tr("cli.records-not-found", lang, path=records), file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    today = dt.date.today()
+    years = store.records.years
+    if year is None and years:
+        year = fiscal_year_of(today) if fiscal_year_of(today) in years else max(years)
+    if year not in years:
+        print(tr("cli.year-not-found", lang, year=year or "—", path=records), file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    progress = year_progress(years[year], today)
+    sys.stdout.write(status_as_json(progress) if output_format == "json" else status_as_text(progress, lang))
+    return EXIT_OK
 
 
 def _new_year(records: Path, args, lang: str) -> int:
