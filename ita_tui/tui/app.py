@@ -25,6 +25,7 @@ from .places import finding_place
 from .dialogs import ChoiceDialog, HelpDialog, conflict_dialog, quit_dialog
 from .journal import Journal
 from .session import Session
+from .widgets.key_order import OrderedCommandPalette
 
 
 class ItaApp(App[int]):
@@ -215,7 +216,8 @@ class ItaApp(App[int]):
         if any(isinstance(screen, CommandPalette) for screen in self.screen_stack):
             return
         try:
-            super().action_command_palette()
+            if self.use_command_palette:
+                self.push_screen(OrderedCommandPalette(id="--command-palette"))
         except DuplicateIds:
             pass  # already being opened
 
