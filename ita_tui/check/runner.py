@@ -39,8 +39,8 @@ def run_checks(store: RecordStore, fiscal_year: int | None = None) -> CheckRepor
     if cache is not None:
         cache.remember({"repeated_runs": dict(rules_consistency.REPEATED_RUNS_MEMO)})
         cache.save(set(store.sources))
-    findings.extend(_evidence_on_disk(store))
-    findings = list(store.findings) + _without_echoes(store, findings)
+    findings.extend(_missing_evidence(store))
+    findings = list(store.findings) + without_echoes(store, findings)
     if fiscal_year is not None:
         prefix = f"{fiscal_year}/"
         findings = [f for f in findings if f.file.startswith(prefix) or f.file == "agency.toml"]
@@ -50,7 +50,7 @@ def run_checks(store: RecordStore, fiscal_year: int | None = None) -> CheckRepor
     return CheckReport(findings)
 
 
-def _without_echoes(store: RecordStore, findings: list[Finding]) -> list[Finding]:
+def without_echoes(store: RecordStore, findings: list[Finding]) -> list[Finding]:
     """Drop rule findings that only echo a loading problem: a file that did not load is one finding (its
     values are not "missing"), a value of the wrong type is a type mismatch (not also "missing"), and
     signatories cannot be checked against a roster that did not load."""
@@ -74,20 +74,28 @@ def _touches(finding: Finding, mismatched: set[tuple[str, tuple]]) -> bool:
                for file, other in mismatched)
 
 
-def _evidence_on_disk(store: RecordStore) -> list[Finding]:
-    """Evidence files that do not exist, or that are links leading out of the records folder (the
-    renderer refuses those: same rule, `evidence_target`)."""
-    found = []
+def _missing_evidence(store: RecordStore) -> list[Finding]:
+    missing = []
     for year in store.records.years.values():
         for measure in year.measures:
-            for index, evidence in enumerate(measure.evidence):
-                if "://" in evidence or outside_by_its_text(evidence):
-                    continue  # a URL, or already reported by rules_values.evidence_paths
-                target = evidence_target(store.root, evidence)
-                if target is None:
-                    found.append(Finding("evidence-outside-records", Severity.ERROR, measure.origin.file,
-                                         ("evidence", index), {"path": evidence}))
-                elif not target.exists():
-                    found.append(Finding("evidence-missing", Severity.WARNING, measure.origin.file,
-                                         ("evidence", index), {"path": evidence}))
+            missing.extend(missing_evidence_of(store, measure))
+    return missing
+
+
+def missing_evidence_of(store: RecordStore, measure) -> list[Finding]:
+    """Evidence files of one measure that do not exist, or that are links leading out of the records
+    folder (the renderer refuses those: same rule, `evidence_target`)."""
+    if not measure.evidence:
+        return []
+    found = []
+    for index, evidence in enumerate(measure.evidence):
+        if "://" in evidence or outside_by_its_text(evidence):
+            continue  # a URL, or already reported by rules_values.evidence_paths
+        target = evidence_target(store.root, evidence)
+        if target is None:
+            found.append(Finding("evidence-outside-records", Severity.ERROR, measure.origin.file,
+                                 ("evidence", index), {"path": evidence}))
+        elif not target.exists():
+            found.append(Finding("evidence-missing", Severity.WARNING, measure.origin.file,
+                                 ("evidence", index), {"path": evidence}))
     return found
