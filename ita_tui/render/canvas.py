@@ -151,9 +151,13 @@ class Canvas:
         return "".join(out)
 
     def protect_names(self, names: list[str]) -> None:
-        """Names (as printed, digits converted) that line breaking must keep whole."""
-        self.keep_whole = tuple(sorted({printable(name, self.layout.section("body").get("digits", "thai"))
-                                        for name in names if name}, key=len, reverse=True))
+        """Names and the layout's protected vocabulary (as printed, digits converted): line breaking keeps
+        each whole."""
+        from .vocabulary import protected_vocabulary
+
+        digits = self.layout.section("body").get("digits", "thai")
+        phrases = {printable(name, digits) for name in [*names, *protected_vocabulary(self.layout)] if name}
+        self.keep_whole = tuple(sorted(phrases, key=len, reverse=True))
 
     def width(self, text: str, style: str, size: float) -> float:
         return self.face(style).width(text, size)
