@@ -32,25 +32,24 @@ def compound_words() -> frozenset[str]:
 def group_pieces(pieces: Sequence[str], words: Collection[str], joinable: Sequence[bool]) -> list[int]:
     """Ends (piece indices) of the fewest-words grouping of *pieces*: a group of several pieces must be one
     of *words*, and pieces i-1 and i may only be grouped if *joinable[i]*. Of equally short groupings the
-    one found first (the longest last word) wins."""
+    one whose words come longest first wins ("ดำเนินการ|ตาม", not "ดำเนิน|การตาม")."""
     count = len(pieces)
-    best = [0] + [count + 1] * count  # fewest words covering pieces[:i]
-    back = [0] * (count + 1)
-    for start in range(count):
+    fewest = [0] * (count + 1)  # fewest words covering pieces[i:]
+    first_end = list(range(1, count + 2))  # where the first word of that grouping ends
+    for start in range(count - 1, -1, -1):
+        fewest[start] = fewest[start + 1] + 1
         text = pieces[start]
-        if best[start] + 1 < best[start + 1]:
-            best[start + 1], back[start + 1] = best[start] + 1, start
         for end in range(start + 2, min(count, start + MAX_PIECES) + 1):
             if not joinable[end - 1]:
                 break
             text += pieces[end - 1]
             if len(text) > MAX_LETTERS:
                 break
-            if text in words and best[start] + 1 < best[end]:
-                best[end], back[end] = best[start] + 1, start
+            if text in words and fewest[end] + 1 <= fewest[start]:
+                fewest[start], first_end[start] = fewest[end] + 1, end
     ends = []
-    position = count
-    while position > 0:
+    position = 0
+    while position < count:
+        position = first_end[position]
         ends.append(position)
-        position = back[position]
-    return ends[::-1]
+    return ends
