@@ -51,6 +51,17 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--with-evidence", action="store_true", help="append evidence PDFs as annexes")
     render.add_argument("--records", dest="render_records", default=argparse.SUPPRESS)
     render.add_argument("--lang", choices=("th", "en"), default=argparse.SUPPRESS)
+
+    history = commands.add_parser("history", help="who changed what and when (follows renamed files)")
+    history.add_argument("path", nargs="?", help="a file or folder inside the records (default: all of them)")
+    history.add_argument("--format", choices=("text", "json"), default="text")
+    history.add_argument("--records", dest="history_records", default=argparse.SUPPRESS)
+    history.add_argument("--lang", choices=("th", "en"), default=argparse.SUPPRESS)
+
+    sync = commands.add_parser("sync", help="take in the shared copy's work and send ours (clone mode)")
+    sync.add_argument("--no-push", action="store_true", help="only take in, send nothing")
+    sync.add_argument("--records", dest="sync_records", default=argparse.SUPPRESS)
+    sync.add_argument("--lang", choices=("th", "en"), default=argparse.SUPPRESS)
     return parser
 
 
@@ -68,6 +79,14 @@ def main(argv: list[str] | None = None) -> int:
 
         records = Path(getattr(args, "render_records", args.records))
         return render_command(records, args, lang)
+    if args.command in ("history", "sync"):
+        from .tui.config import config_path
+        from .vcs.command import history_command, sync_command
+
+        if args.command == "history":
+            records = Path(getattr(args, "history_records", args.records))
+            return history_command(records, args.path, args.format, lang, config_path())
+        return sync_command(Path(getattr(args, "sync_records", args.records)), lang, config_path(), not args.no_push)
     from .tui.app import run_app
 
     return run_app(Path(args.records), lang)
@@ -142,6 +161,12 @@ def _new_year(records: Path, args, lang: str) -> int:
         print(tr("new-year.refused", lang, reason=str(error)), file=sys.stderr)
         return EXIT_FINDINGS
     print(tr("new-year.created", lang, year=new_year, path=records / str(new_year), measures=len(year.measures)))
+    from .tui.config import config_path
+    from .vcs.command import record_new_year
+
+    problem = record_new_year(records, new_year, source, lang, config_path())
+    if problem:
+        print(problem, file=sys.stderr)
     return EXIT_OK
 
 

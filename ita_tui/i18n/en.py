@@ -230,3 +230,7 @@ MESSAGES = {
     "new-year.copy": "Copy the measures' plans",
     "new-year.empty": "Start empty",
 }
+
+from .en_vcs import MESSAGES as _VCS_MESSAGES  # noqa: E402  (the version history's words)
+
+MESSAGES.update(_VCS_MESSAGES)

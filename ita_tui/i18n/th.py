@@ -238,3 +238,7 @@ MESSAGES = {
     "new-year.copy": "คัดลอกแผนมาตรการ",
     "new-year.empty": "เริ่มว่าง",
 }
+
+from .th_vcs import MESSAGES as _VCS_MESSAGES  # noqa: E402  (the version history's words)
+
+MESSAGES.update(_VCS_MESSAGES)
