@@ -101,3 +101,11 @@ def test_a_measure_with_a_result_or_without_a_plan_is_never_late(records_builder
 def test_the_shipped_sample_has_no_timeline_findings(sample_records):
     for rule_id in ("result-after-memo", "result-outside-plan", "measure-late"):
         assert _found(sample_records, rule_id) == []
+
+
+def test_a_finished_year_without_a_memo_date_has_no_day_to_be_late_on(records_builder):
+    records_builder.write("2566/report.toml", (records_builder.root / "2566/report.toml").read_text(
+        encoding="utf-8").replace("date = 2023-02-02\n", ""))
+    records_builder.measure(**_no_result("quarters = [1]\n"))
+    assert _found(records_builder.root, "measure-late") == []
+    assert len(_found(records_builder.root, "measure-late", today=dt.date(2023, 1, 2))) == 1  # while it runs

@@ -74,8 +74,12 @@ def _plan_text(measure: Measure) -> str:
 
 def late_measures(records: Records, today: dt.date) -> Iterator[Finding]:
     """A measure whose planned quarters (or end date) have all passed on the year's reference day — the
-    memo's date, or today while the year runs — with no result written: late. Before that, nothing."""
+    memo's date, or today while the year runs — with no result written: late. Before that, nothing; and
+    nothing for a finished year with no memo date yet (there is no day its report speaks for)."""
     for year in records.years.values():
+        first_day, last_day = fiscal_year_range(year.fiscal_year)
+        if year.memo.date is None and not first_day <= today <= last_day:
+            continue
         day = reference_day(year, today)
         for measure in year.measures:
             end = planned_end(measure, year.fiscal_year)
