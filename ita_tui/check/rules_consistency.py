@@ -4,6 +4,7 @@ year, one measure's results copied into another, a phrase written twice)."""
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterator
 
@@ -54,6 +55,7 @@ MIN_WHOLE_FIELD_THAI = 10  # a whole field equal (or nearly) to another's is a c
 _THAI_CHARACTER = re.compile(r"[\u0e01-\u0e4e]")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the app re-checks a year after each edit: most texts did not change
 def _normalized(text: str) -> str:
     """What stays of a text when spacing, punctuation and numbers are ignored: copies differ in those."""
     return _NOT_WORDS.sub("", text)
