@@ -14,6 +14,7 @@ from ita_tui.tui.app import ItaApp
 from ita_tui.tui.screens.year import YearScreen
 
 from .conftest import MINIMAL_MEASURE
+from .vcs_helpers import git_home  # noqa: F401  (fixture)
 
 HOSTILE_NAME = "2566/measures/06-\x1b[2J\x1b]0;PWN\x07\x9b\u202e.toml"
 RAW = ("\x1b", "\x07", "\x9b", "\u202e")  # ESC, BEL, CSI (C1), right-to-left override
@@ -108,3 +109,17 @@ async def test_problems_panels_on_overview_and_year_screens_escape_file_names(re
     for svg in shots:
         assert not _raw_in(svg)
     assert all("PWN" in svg for svg in shots)
+
+
+def test_history_never_prints_raw_controls_from_commit_messages(records_builder, git_home, capsys):
+    from .vcs_helpers import commit_all, git
+
+    records = records_builder.root
+    commit_all(records)
+    (records / "2566/measures/01-test.toml").write_text(MINIMAL_MEASURE + "# x\n", encoding="utf-8")
+    git(records, "commit", "-qam", "แก้\x1b]0;PWN\x07\u202e\x9b")
+    for extra in ([], ["--format", "json"]):
+        assert main(["--records", str(records), "history", *extra]) == 0
+        out, err = capsys.readouterr()
+        assert "PWN" in out and not _raw_in(out + err)
+    assert json.loads(out)[0]["message"] == "แก้\x1b]0;PWN\x07\u202e\x9b"
