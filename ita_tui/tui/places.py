@@ -23,4 +23,4 @@ def finding_place(finding: Finding, records: Records, title_width: int = 24, wit
                 title = one_line(measure.title, title_width) or t("year.untitled")
                 place = t("place.measure", number=number, title=title)
                 return f"{year.fiscal_year} {place}" if with_year else place
-    return finding.file
+    return one_line(finding.file)  # file names are record data too: shown literally

@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 from ...check.output import finding_message
 from ...i18n import current_language, t
 from ...model.findings import Finding, Severity
+from ...thai.hygiene import visible
 from ..bindings import TranslatedBindings
 from ..places import finding_place
 
@@ -57,7 +58,7 @@ class ProblemsPanel(TranslatedBindings, OptionList):
             prompt = Text()
             prompt.append(f"{mark} ", style=style)
             if with_file and self.show_paths:
-                prompt.append(f"{finding.file}:{finding.line} ", style="dim")
+                prompt.append(f"{visible(finding.file)}:{finding.line} ", style="dim")
             elif with_file:
                 prompt.append(finding_place(finding, self.app.session.records, with_year=several_years) + ": ",
                               style="bold")
