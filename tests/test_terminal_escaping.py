@@ -96,8 +96,12 @@ async def _screens_of(root, tmp_path, steps) -> list[str]:
     return shots
 
 
-async def test_problems_panels_on_overview_and_year_screens_escape_file_names(records_builder, tmp_path):
+async def test_problems_panels_on_overview_and_year_screens_escape_file_names(records_builder, tmp_path,
+                                                                             monkeypatch):
+    from ita_tui.tui.widgets.problems import ProblemsPanel
+
     root = _hostile_records(records_builder)
+    monkeypatch.setattr(ProblemsPanel, "show_paths", True)  # panels name measures; `p` shows the file names
 
     async def open_year(app, pilot):
         app.push_screen(YearScreen(2566))

@@ -230,3 +230,73 @@ async def test_overview_problems_name_the_measure_and_show_the_path_on_demand(sa
         panel.focus()
         await pilot.press("p")
         assert "2566/measures/01-public-private-interest.toml:" in str(panel.get_option_at_index(0).prompt)
+
+
+async def test_a_dialog_with_a_big_diff_keeps_its_buttons_on_screen_and_scrolls(sample_records, tmp_path):
+    from textual.widgets import Button
+
+    from ita_tui.tui.dialogs import conflict_dialog
+
+    theirs = "\n".join(f'step_{n} = "ของเขา {n}"' for n in range(80))
+    mine = "\n".join(f'step_{n} = "ของฉัน {n}"' for n in range(80))
+    app = _app(sample_records, tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        app.push_screen(conflict_dialog("2566/measures/01-public-private-interest.toml", mine, theirs))
+        await pilot.pause()
+        for button in app.screen.query(Button):
+            region = button.region
+            assert region.height > 0 and region.bottom <= SMALL[1] - 1, button.id  # above the footer line
+        detail = app.screen.query_one("#dialog-detail")
+        assert detail.max_scroll_y > 0
+
+
+async def test_quarter_ticks_read_without_colour(sample_records, tmp_path):
+    app = _app(sample_records, tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await _open_measure(pilot, app, "2566/measures/04-smart-country.toml")
+        quarters = screen.query_one("#quarters")
+        screen.query_one("#form").scroll_to_widget(quarters, animate=False)
+        await pilot.pause()
+        texts = [quarters.render_line(y).text for y in range(4)]
+        assert all("✓" not in text and "X" not in text for text in texts), texts  # measure 4 plans none
+        quarters.select(2)
+        await pilot.pause()
+        texts = [quarters.render_line(y).text for y in range(4)]
+        assert ["✓" in text for text in texts] == [False, True, False, False], texts
+
+
+async def test_signing_order_is_changed_with_f9_and_saved_as_shown(sample_records, tmp_path):
+    import tomllib
+
+    from ita_tui.tui.screens.memo import MemoScreen
+
+    before = tomllib.loads((sample_records / "2566/report.toml").read_text(encoding="utf-8"))["memo"]["signatories"]
+    app = _app(sample_records, tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await _show(pilot, app, MemoScreen(2566))
+        signers = screen.query_one("#signatories")
+        assert signers.values_in_order()[:len(before)] == before
+        signers.focus()
+        signers.highlighted = 1
+        await pilot.press("f9")
+        await pilot.pause()
+        assert signers.values_in_order()[:2] == [before[1], before[0]]
+        await _save(pilot, screen)
+    after = tomllib.loads((sample_records / "2566/report.toml").read_text(encoding="utf-8"))["memo"]["signatories"]
+    assert after == [before[1], before[0], *before[2:]]
+
+
+async def test_typing_lines_into_the_last_field_stays_in_sight(sample_records, tmp_path):
+    app = _app(sample_records, tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await _open_measure(pilot, app, "2566/measures/03-integrity-measures-risk.toml")
+        evidence = screen.query_one("#evidence", ThaiTextArea)
+        evidence.focus()
+        evidence.move_cursor((evidence.document.line_count - 1, len(evidence.document[-1])))
+        form = screen.query_one("#form")
+        panel = screen.query_one(ProblemsPanel)
+        for line in ("หลักฐานหนึ่ง", "หลักฐานสอง", "หลักฐานสาม", "หลักฐานสี่"):
+            await pilot.press("enter", *line)
+            await pilot.pause()
+            cursor_y = evidence.cursor_screen_offset.y
+            assert form.content_region.y <= cursor_y < min(form.content_region.bottom, panel.region.y), line

@@ -16,6 +16,7 @@ from ...i18n import t
 from ...model.findings import Finding
 from ...thai.hygiene import visible
 from ..bindings import TranslatedBindings
+from ..widgets.marked_list import MarkedSelectionList
 from ..widgets.problems import ProblemsPanel
 from ..widgets.thai_text import ThaiTextArea
 
@@ -57,6 +58,24 @@ class FormScreen(TranslatedBindings, Screen):
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         self.schedule_apply()
+        self.call_after_refresh(self.follow_cursor, event.text_area)
+
+    def on_text_area_selection_changed(self, event: TextArea.SelectionChanged) -> None:
+        self.call_after_refresh(self.follow_cursor, event.text_area)
+
+    def follow_cursor(self, area: TextArea) -> None:
+        """Scroll the form so the line being typed stays in sight: a text area grows with its content, and
+        the form (not the area) has to scroll when its last line goes below the bottom."""
+        forms = self.query("#form")
+        if not forms or not area.has_focus:
+            return
+        form = forms.first()
+        top, bottom = form.content_region.y, form.content_region.bottom
+        y = area.cursor_screen_offset.y
+        if y >= bottom:
+            form.scroll_to(y=form.scroll_y + (y - bottom) + 2, animate=False, immediate=True)
+        elif y < top:
+            form.scroll_to(y=max(0, form.scroll_y - (top - y) - 1), animate=False, immediate=True)
 
     def schedule_apply(self) -> None:
         if self._loading:
@@ -106,6 +125,10 @@ class FormScreen(TranslatedBindings, Screen):
     def action_move_line(self, step: int) -> None:
         """Move the current line of a list field up or down (reorder steps, results…)."""
         area = self.focused
+        if isinstance(area, MarkedSelectionList):
+            if area.move_highlighted(step):
+                self.schedule_apply()
+            return
         if not isinstance(area, ThaiTextArea):
             return
         row, column = area.cursor_location

@@ -17,6 +17,7 @@ from ...thai.dates import format_thai_date
 from ...thai.hygiene import visible
 from ..display import one_line, safe_text
 from ..widgets.footer import ItaFooter
+from ..widgets.marked_list import MarkedSelectionList
 from ..widgets.problems import ProblemsPanel
 from ..widgets.thai_text import ThaiInput, ThaiTextArea
 from .form import FormScreen, kept, lines_to_list, list_to_lines
@@ -91,7 +92,7 @@ class MeasureScreen(FormScreen):
             yield ThaiTextArea(shown["steps"], id="steps", soft_wrap=True)
             yield Label(t("field.timeline"))
             yield ThaiTextArea(shown["timeline"], id="timeline", classes="short", soft_wrap=True)
-            yield SelectionList(*[Selection(t(f"quarter.{q}"), q, q in measure.timeline.quarters) for q in (1, 2, 3, 4)],
+            yield MarkedSelectionList(*[Selection(t(f"quarter.{q}"), q, q in measure.timeline.quarters) for q in (1, 2, 3, 4)],
                                 id="quarters")
             yield Label(t("measure.results-hint"))
             yield ThaiTextArea(shown["results"], id="results", soft_wrap=True)

@@ -18,6 +18,7 @@ from ...thai.dates import format_thai_date
 from ...thai.hygiene import visible
 from ..display import one_line, safe_text
 from ..widgets.footer import ItaFooter
+from ..widgets.marked_list import MarkedSelectionList
 from ..widgets.problems import ProblemsPanel
 from ..widgets.thai_text import ThaiInput, ThaiTextArea
 from .form import FormScreen, kept, lines_to_list, list_to_lines
@@ -74,11 +75,13 @@ class MemoScreen(FormScreen):
             yield ThaiInput(shown["closing"], id="closing")
             yield Label(t("memo.signatories-hint"))
             known = {person.id for person in roster}
-            selections = [Selection(safe_text(f"{person.rank or person.title}{person.name} — {person.position}"),
-                                    person.id, person.id in memo.signatories) for person in roster]
-            selections += [Selection(safe_text(f"? {missing}"), missing, True)
-                           for missing in memo.signatories if missing not in known]
-            yield SelectionList(*selections, id="signatories")
+            by_id = {person.id: person for person in roster}
+            # the signing order: who signs, in order, then the rest of the roster (F9/F10 move a name)
+            listed = list(dict.fromkeys(memo.signatories)) + [p.id for p in roster if p.id not in memo.signatories]
+            selections = [Selection(safe_text(f"{by_id[i].rank or by_id[i].title}{by_id[i].name} — {by_id[i].position}"
+                                              if i in known else f"? {i}"), i, i in memo.signatories)
+                          for i in listed]
+            yield MarkedSelectionList(*selections, id="signatories")
             with Horizontal(id="score-row"):
                 with VerticalScroll(classes="score-field"):
                     yield Label(t("memo.previous-year"))
@@ -148,10 +151,9 @@ class MemoScreen(FormScreen):
                 memo.date = parse_date_input(value("date"))
             except ValueError:
                 self.notify(t("memo.bad-date", text=one_line(value("date"))), severity="warning", markup=False)
-        selected = set(self.query_one("#signatories", SelectionList).selected)
-        memo.signatories = [s for s in memo.signatories if s in selected] + \
-            [person.id for person in self.app.session.records.agency.officials
-             if person.id in selected and person.id not in memo.signatories]
+        signatories = self.query_one("#signatories", MarkedSelectionList)
+        selected = set(signatories.selected)
+        memo.signatories = [value for value in signatories.values_in_order() if value in selected]
         for widget_id, attribute, convert in (("score", "score", float), ("previous_year", "fiscal_year", int)):
             if value(widget_id) != shown[widget_id]:
                 text = value(widget_id).strip()

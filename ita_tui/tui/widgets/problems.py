@@ -32,6 +32,7 @@ class ProblemsPanel(TranslatedBindings, OptionList):
     (number and title); `p` shows their file and line instead."""
 
     BINDINGS = [Binding("p", "toggle_paths", "key.paths", id="problems.paths")]
+    show_paths = False  # `p` shows file:line in place of the measure's number and title
 
     class Jump(Message):
         def __init__(self, finding: Finding):
@@ -42,7 +43,6 @@ class ProblemsPanel(TranslatedBindings, OptionList):
         super().__init__(markup=False, **kwargs)
         self.findings: list[Finding] = []
         self.border_title = t("problems.title")
-        self.show_paths = False
         self._with_file = True
 
     def show(self, findings: list[Finding], with_file: bool = True) -> None:
