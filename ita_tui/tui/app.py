@@ -24,6 +24,7 @@ from .dialogs import ChoiceDialog, HelpDialog, conflict_dialog, quit_dialog
 from .journal import Journal
 from .recording import RecordsHistory
 from .session import Session
+from .widgets.key_order import OrderedCommandPalette
 
 
 class ItaApp(RecordsHistory, App[int]):
@@ -228,7 +229,8 @@ class ItaApp(RecordsHistory, App[int]):
         if any(isinstance(screen, CommandPalette) for screen in self.screen_stack):
             return
         try:
-            super().action_command_palette()
+            if self.use_command_palette:
+                self.push_screen(OrderedCommandPalette(id="--command-palette"))
         except DuplicateIds:
             pass  # already being opened
 
