@@ -9,7 +9,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..check import run_checks
+from ..check.incremental import IncrementalCheck
 from ..model.findings import Finding, Severity
 from ..model.records import FiscalYear, Measure, Records
 from ..store import ConflictError, RecordStore, SaveRefused, load_records
@@ -34,14 +34,17 @@ class Session:
         self.store: RecordStore = load_records(self.records_root, use_cache=use_cache)
         self.findings: list[Finding] = []
         self.journal = journal
+        self.checks = IncrementalCheck(self.store)
         self.recheck()
 
     @property
     def records(self) -> Records:
         return self.store.records
 
-    def recheck(self) -> list[Finding]:
-        self.findings = run_checks(self.store).findings
+    def recheck(self, files: tuple[str, ...] = ()) -> list[Finding]:
+        """Bring the findings up to date: only files changed since the last check (and *files*, if a
+        caller changed a model object in place) and their years are checked again."""
+        self.findings = self.checks.update(files)
         return self.findings
 
     def findings_for_year(self, fiscal_year: int) -> list[Finding]:

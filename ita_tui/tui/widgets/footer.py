@@ -21,9 +21,11 @@ class ItaFooter(Footer):
     def _shown_keys(self, screen) -> tuple:
         """Everything compose() reads from the bindings: equal tuples give an equal footer."""
         app = screen.app
+        palette = app.COMMAND_PALETTE_BINDING
         return tuple((binding.key, app.get_key_display(binding), binding.action, binding.description,
-                      binding.show, binding.tooltip, id(binding.group), enabled, tooltip)
-                     for _node, binding, enabled, tooltip in screen.active_bindings.values())
+                      binding.tooltip, id(binding.group), enabled, tooltip)
+                     for key, (_node, binding, enabled, tooltip) in screen.active_bindings.items()
+                     if binding.show or key == palette)
 
     def bindings_changed(self, screen) -> None:
         if self.is_attached and screen is self.screen and screen.app.app_focus:
