@@ -174,8 +174,10 @@ def draw_pieces(face: FontFace, size_pt: float, pieces: list[tuple[ShapedText, f
                     if codes:
                         run.append("<" + "".join(codes) + ">")
                         codes.clear()
-                    run.append(f"{-pending:.0f}")
-                pending = glyph.advance * to_1000 - glyph.width_1000
+                    moved = round(pending)
+                    run.append(f"{-moved}")
+                    pending -= moved  # the rounding remainder is carried, never accumulated as error
+                pending += glyph.advance * to_1000 - glyph.width_1000
                 codes.append(f"{glyph.code:04X}")
             pen += glyph.advance
     if codes:
