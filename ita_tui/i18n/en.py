@@ -52,6 +52,7 @@ MESSAGES = {
     "file-nul-byte": "NUL byte (0x00) found: the file may be damaged",
     "file-not-utf8": "not UTF-8 (byte {byte}): save the file as UTF-8",
     "file-toml-syntax": "TOML syntax error: {detail}",
+    "file-leftover-temp": "temporary file left by an interrupted save: safe to delete (the app removes it once it is {minutes} minutes old)",
     "type-mismatch": "wrong type: expected {expected}, found {found}",
     "unknown-key": "unknown key \"{key}\" (kept as is)",
     "unknown-key-suggest": "unknown key \"{key}\": did you mean \"{suggestion}\"? (kept as is)",
