@@ -300,3 +300,68 @@ async def test_typing_lines_into_the_last_field_stays_in_sight(sample_records, t
             await pilot.pause()
             cursor_y = evidence.cursor_screen_offset.y
             assert form.content_region.y <= cursor_y < min(form.content_region.bottom, panel.region.y), line
+
+
+async def test_the_footer_is_not_cut_at_80_columns(sample_records, tmp_path):
+    from textual.widgets._footer import FooterKey
+
+    from ita_tui.tui.screens.memo import MemoScreen
+
+    app = _app(sample_records, tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        for screen in (None, YearScreen(2566), MeasureScreen(2566, "2566/measures/02-public-forum.toml"),
+                       MemoScreen(2566)):
+            if screen is not None:
+                await _show(pilot, app, screen)
+            await pilot.pause()
+            keys = [key for key in app.screen.query(FooterKey) if key.display]
+            palette = [key for key in keys if key.has_class("-command-palette")]
+            limit = palette[0].region.x if palette else SMALL[0]
+            assert keys
+            for key in keys:
+                if key not in palette:
+                    assert key.region.right <= limit, (type(app.screen).__name__, key.description, key.region)
+
+
+async def test_a_file_changed_on_disk_while_its_clean_form_is_open_offers_reload(sample_records, tmp_path):
+    path = sample_records / "2566/measures/02-public-forum.toml"
+    app = _app(sample_records, tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await _open_measure(pilot, app, "2566/measures/02-public-forum.toml")
+        path.write_text(path.read_text(encoding="utf-8").replace("order = 2", 'order = 2\nstatus = "done"'),
+                        encoding="utf-8")
+        app.check_disk()  # what the app's poll (every 1.5 s) does
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        app.screen.dismiss("reload")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, MeasureScreen)
+        assert app.screen.query_one("#status").value == "done"
+        app.check_disk()  # nothing new: asked once
+        await pilot.pause()
+        assert isinstance(app.screen, MeasureScreen)
+
+
+async def test_a_file_changed_on_disk_while_its_form_has_edits_warns(sample_records, tmp_path):
+    from tests.test_tui_flows import _retitle
+
+    path = sample_records / "2566/measures/02-public-forum.toml"
+    app = _app(sample_records, tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await _open_measure(pilot, app, "2566/measures/02-public-forum.toml")
+        _retitle(screen, "ของฉัน")
+        path.write_text(path.read_text(encoding="utf-8") + "# ของเขา\n", encoding="utf-8")
+        app.check_disk()
+        await pilot.pause()
+        assert app.screen is screen
+        assert any("02-public-forum.toml" in n.message for n in app._notifications)
+
+
+async def test_the_problems_panel_is_as_tall_as_its_problems(sample_records, tmp_path):
+    app = _app(sample_records, tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await _open_measure(pilot, app, "2566/measures/03-integrity-measures-risk.toml")
+        panel = screen.query_one(ProblemsPanel)
+        assert len(panel.findings) == 0
+        assert panel.region.height == 3  # its border and "no problems"

@@ -7,6 +7,7 @@ its `{placeholders}` safely.
 from __future__ import annotations
 
 import os
+import re
 
 from ..templating import fill
 from . import en, th
@@ -47,6 +48,17 @@ def t(key: str, /, **params: object) -> str:
     return tr(key, _current["lang"], **params)
 
 
+_PLURAL = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\|([^|{}]*)\|([^|{}]*)\}")
+
+
+def _plurals(template: str, params: dict) -> str:
+    """`{count|file|files}` picks the word for the number in `count` (English: 1 file, 2 files)."""
+    def choose(match: re.Match) -> str:
+        return match[2] if str(params.get(match[1], "")) == "1" else match[3]
+
+    return _PLURAL.sub(choose, template)
+
+
 def tr(key: str, lang: str = "th", /, **params: object) -> str:
     template = CATALOGUES.get(lang, th.MESSAGES).get(key) or en.MESSAGES.get(key) or key
-    return fill(template, params, strict=False)
+    return fill(_plurals(template, params), params, strict=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import sys
 from pathlib import Path
 
@@ -23,11 +24,15 @@ from .display import one_line
 from ..thai.hygiene import visible
 from .preflight import empty_placeholders
 from .places import finding_place
+from .textual_words import translate_textual_words
 from .dialogs import ChoiceDialog, HelpDialog, conflict_dialog, quit_dialog
 from .journal import Journal
 from .recording import RecordsHistory
 from .session import Session
 from .widgets.key_order import OrderedCommandPalette
+
+
+DISK_POLL_SECONDS = 1.5  # how soon a change on disk to the open form's file is noticed
 
 
 class ItaApp(RecordsHistory, App[int]):
@@ -48,11 +53,13 @@ class ItaApp(RecordsHistory, App[int]):
                  journal: Journal | None = None, out_root: Path | None = None, use_cache: bool = False,
                  recorder=None):
         set_language(lang)
+        translate_textual_words()
         super().__init__()
         translate_bindings(self)
         self.lang = lang
         self.config = config or Config()
         self.out_root = out_root or Path("out")
+        self._disk_seen: dict[str, str] = {}  # file → hash of the disk change already announced
         self.session = Session(records_root, lang, journal, use_cache)
         self.recorder = recorder  # version history (ita_tui/vcs); None: the app works without it
         self.push_on_save = self.config.push_on_save
@@ -74,6 +81,7 @@ class ItaApp(RecordsHistory, App[int]):
 
         self.theme = "textual-dark"
         self.push_screen(OverviewScreen())
+        self.set_interval(DISK_POLL_SECONDS, self.check_disk)
         if self.config.problem:
             self.notify(t("config.unreadable", problem=self.config.problem), severity="warning", markup=False)
         journal = self.session.journal
@@ -199,6 +207,48 @@ class ItaApp(RecordsHistory, App[int]):
 
         self.push_screen(conflict_dialog(conflict.path, conflict.mine, conflict.theirs), answered)
 
+    # -- changes on disk while a form is open ---------------------------------------------------
+    def _open_form_file(self) -> str | None:
+        screen = self.screen
+        if not hasattr(screen, "apply_now"):
+            return None
+        edited = getattr(screen, "file", None) or getattr(getattr(screen, "year", None), "origin", None)
+        return getattr(edited, "file", edited)
+
+    def check_disk(self) -> None:
+        """Polled: the file the open form edits changed on disk (git checkout, a colleague's save). A clean
+        form offers to reload it; a form with edits warns now, not only when Ctrl+S refuses. Once per change."""
+        relative = self._open_form_file()
+        store = self.session.store
+        source = store.sources.get(relative) if relative else None
+        if source is None or relative in store.new_files:
+            return
+        try:
+            data = source.path.read_bytes()
+        except OSError:
+            data = b""
+        digest = hashlib.sha256(data).hexdigest()
+        if digest == source.sha256 or self._disk_seen.get(relative) == digest:
+            return
+        self._disk_seen[relative] = digest
+        if store.is_modified(relative) or getattr(self.screen, "_apply_timer", None) is not None:
+            self.notify(t("disk.changed-edited", file=relative), severity="warning", timeout=20)
+            return
+        form = self.screen
+
+        def answered(choice: str | None) -> None:
+            if choice != "reload":
+                return
+            self.session.reload(relative)
+            self.refresh_unsaved()
+            if self.screen is form:
+                self.pop_screen()
+                self.call_later(form.reopen)
+
+        self.push_screen(ChoiceDialog(t("disk.changed", file=relative),
+                                      [("reload", t("disk.reload")), ("cancel", t("disk.later"))], focus="reload"),
+                         answered)
+
     def _form_edits(self, relative: str) -> bool:
         """Whether the screen on top is a form editing *relative*."""
         screen = self.screen
@@ -238,7 +288,8 @@ class ItaApp(RecordsHistory, App[int]):
             return
         try:
             if self.use_command_palette:
-                self.push_screen(OrderedCommandPalette(id="--command-palette"))
+                self.push_screen(OrderedCommandPalette(id="--command-palette",
+                                                       placeholder=t("palette.placeholder")))
         except DuplicateIds:
             pass  # already being opened
 
@@ -262,7 +313,7 @@ class ItaApp(RecordsHistory, App[int]):
         # the screen's own keys that a focused widget shadows (Enter on a table still opens the row)
         listed = {description for _, description in keys}
         for _, binding in screen._bindings:
-            if binding.description and binding.show and binding.description not in listed:
+            if binding.description and (binding.show or binding.id) and binding.description not in listed:
                 keys.insert(0, (self.get_key_display(binding), binding.description))
                 listed.add(binding.description)
         self.push_screen(HelpDialog(title, description, keys))

@@ -41,8 +41,8 @@ def kept(original: str, shown: str, edited: str) -> str:
 class FormScreen(TranslatedBindings, Screen):
     BINDINGS = [
         Binding("escape", "leave", "key.back", id="form.back"),
-        Binding("f9", "move_line(-1)", "key.line-up", id="form.line-up"),
-        Binding("f10", "move_line(1)", "key.line-down", id="form.line-down"),
+        Binding("f9", "move_line(-1)", "key.line-up", id="form.line-up", show=False),
+        Binding("f10", "move_line(1)", "key.line-down", id="form.line-down", show=False),
         Binding("f4", "edit_in_editor", "key.editor", id="form.editor"),
     ]
     FIELD_WIDGETS: dict[str, str] = {}  # first key of a finding's key path → widget id

@@ -63,6 +63,10 @@ class MeasureScreen(FormScreen):
         self.file = file
         self._shown: dict[str, str] = {}
 
+    def reopen(self) -> None:
+        """Open this measure again (after a reload from disk): the fields show the file as it is now."""
+        self.app.push_screen(MeasureScreen(self.fiscal_year, self.file))
+
     @property
     def measure(self) -> Measure:
         year = self.app.session.records.years[self.fiscal_year]

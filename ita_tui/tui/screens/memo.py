@@ -36,6 +36,10 @@ class MemoScreen(FormScreen):
         self.fiscal_year = fiscal_year
         self._shown: dict[str, str] = {}
 
+    def reopen(self) -> None:
+        """Open the memo again (after a reload from disk): the fields show the file as it is now."""
+        self.app.open_memo(self.fiscal_year)
+
     @property
     def year(self) -> FiscalYear:
         return self.app.session.records.years[self.fiscal_year]

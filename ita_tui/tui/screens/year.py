@@ -3,6 +3,7 @@ duplicate, reorder."""
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -25,16 +26,17 @@ from ..widgets.problems import ProblemsPanel
 
 class YearScreen(ListScreen):
     HELP = "help.year"
+    # The list's border names m a c d F9 F10; the footer keeps to keys it does not (F1 lists them all).
     BINDINGS = [
         Binding("enter", "open_measure", "key.open", id="year.open"),
-        Binding("m", "open_memo", "key.memo", id="year.memo"),
-        Binding("a", "add_measure", "key.add", id="year.add"),
-        Binding("c", "duplicate_measure", "key.duplicate", id="year.duplicate"),
-        Binding("d,delete", "delete_measure", "key.delete", id="year.delete"),
-        Binding("f9", "move(-1)", "key.move-up", id="year.move-up"),
-        Binding("f10", "move(1)", "key.move-down", id="year.move-down"),
+        Binding("m", "open_memo", "key.memo", id="year.memo", show=False),
+        Binding("a", "add_measure", "key.add", id="year.add", show=False),
+        Binding("c", "duplicate_measure", "key.duplicate", id="year.duplicate", show=False),
+        Binding("d,delete", "delete_measure", "key.delete", id="year.delete", show=False),
+        Binding("f9", "move(-1)", "key.move-up", id="year.move-up", show=False),
+        Binding("f10", "move(1)", "key.move-down", id="year.move-down", show=False),
         Binding("f4", "edit_file", "key.editor-file", id="year.editor"),
-        Binding("escape", "app.pop_screen", "key.back", id="year.back"),
+        Binding("escape", "app.pop_screen", "key.back", id="year.back", show=False),
     ]
 
     def __init__(self, fiscal_year: int):
@@ -60,7 +62,8 @@ class YearScreen(ListScreen):
         table = self.query_one("#measures", DataTable)
         table.add_column(t("col.number"), key="number", width=3)
         table.add_column(t("col.status"), key="status", width=4)
-        table.add_column(t("col.progress"), key="progress", width=9)
+        table.add_column(t("col.progress"), key="progress",  # as wide as its longest word, in this language
+                         width=max(cell_len(t(f"state.{state.value}")) for state in State))
         table.add_column(t("col.title"), key="title")
         table.add_column(t("col.owners"), key="owners")
         self.refresh_view()

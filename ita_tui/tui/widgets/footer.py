@@ -18,6 +18,10 @@ _KEY_COMPACT_DEFAULT = FooterKey.compact._default
 class ItaFooter(Footer):
     _composed_keys: tuple | None = None
 
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("compact", True)  # at 80 columns every key fits (issue 10: `f4 แก` was cut)
+        super().__init__(*args, **kwargs)
+
     def _shown_keys(self, screen) -> tuple:
         """Everything compose() reads from the bindings: equal tuples give an equal footer."""
         app = screen.app
