@@ -16,9 +16,9 @@ def warm_export_stack() -> threading.Thread:
 
 def _load_export_stack() -> None:
     try:
-        from ..thai.segment import phrase_segments
+        from ..thai.compounds import compound_words
         from .export import export_year  # noqa: F401  (render.build → fpdf2, uharfbuzz)
 
-        phrase_segments("ทดสอบการตัดคำ")
+        compound_words()
     except Exception:  # noqa: BLE001 - the export itself reports what is wrong
         pass
