@@ -1,7 +1,12 @@
-"""Generated records folders of any size for benchmarks: realistic Thai text, deterministic."""
+"""Generated records folders of any size for benchmarks: realistic Thai text, deterministic.
+
+Run: .venv/bin/python bench/generate.py OUT [--years N] [--measures M] [--first-year BE] [--seed S]
+(the other benchmarks import `generate_records` and make their own folders).
+"""
 
 from __future__ import annotations
 
+import argparse
 import random
 import shutil
 from pathlib import Path
@@ -62,3 +67,22 @@ def generate_records(root: Path, years: int = 20, measures_per_year: int = 50, f
             (folder / f"{order:02d}-measure.toml").write_text(measure_toml(rng, order, fiscal_year), encoding="utf-8")
         files += 1 + measures_per_year
     return files
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Write a records folder of generated fiscal years and measures "
+                                                 "(agency.toml from the sample, realistic Thai text, same "
+                                                 "output for the same arguments).")
+    parser.add_argument("out", type=Path, help="folder to write (created; existing files are overwritten)")
+    parser.add_argument("--years", type=int, default=20, help="fiscal years (default 20)")
+    parser.add_argument("--measures", type=int, default=50, help="measures per year (default 50)")
+    parser.add_argument("--first-year", type=int, default=2560, help="first fiscal year, Buddhist era (default 2560)")
+    parser.add_argument("--seed", type=int, default=2566, help="random seed (default 2566)")
+    args = parser.parse_args(argv)
+    files = generate_records(args.out, years=args.years, measures_per_year=args.measures,
+                             first_year=args.first_year, seed=args.seed)
+    print(f"{args.out}: {args.years} years x {args.measures} measures = {files} files")
+
+
+if __name__ == "__main__":
+    main()

@@ -26,6 +26,12 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--year", type=int, help="only this fiscal year (BE)")
     check.add_argument("--lang", choices=("th", "en"), default=argparse.SUPPRESS)
 
+    status = commands.add_parser("status", help="progress of a fiscal year: each measure's state, then totals")
+    status.add_argument("year", type=int, nargs="?", help="fiscal year, BE (default: the current or last one)")
+    status.add_argument("--format", choices=("text", "json"), default="text")
+    status.add_argument("--records", dest="status_records", default=argparse.SUPPRESS)
+    status.add_argument("--lang", choices=("th", "en"), default=argparse.SUPPRESS)
+
     new_year = commands.add_parser("new-year", help="start a fiscal year from the last one")
     new_year.add_argument("year", type=int, nargs="?", help="the new fiscal year, BE (default: the last one + 1)")
     new_year.add_argument("--from", dest="from_year", type=int, help="copy from this year (default: the last one)")
@@ -45,6 +51,17 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--with-evidence", action="store_true", help="append evidence PDFs as annexes")
     render.add_argument("--records", dest="render_records", default=argparse.SUPPRESS)
     render.add_argument("--lang", choices=("th", "en"), default=argparse.SUPPRESS)
+
+    history = commands.add_parser("history", help="who changed what and when (follows renamed files)")
+    history.add_argument("path", nargs="?", help="a file or folder inside the records (default: all of them)")
+    history.add_argument("--format", choices=("text", "json"), default="text")
+    history.add_argument("--records", dest="history_records", default=argparse.SUPPRESS)
+    history.add_argument("--lang", choices=("th", "en"), default=argparse.SUPPRESS)
+
+    sync = commands.add_parser("sync", help="take in the shared copy's work and send ours (clone mode)")
+    sync.add_argument("--no-push", action="store_true", help="only take in, send nothing")
+    sync.add_argument("--records", dest="sync_records", default=argparse.SUPPRESS)
+    sync.add_argument("--lang", choices=("th", "en"), default=argparse.SUPPRESS)
     return parser
 
 
@@ -53,6 +70,8 @@ def main(argv: list[str] | None = None) -> int:
     lang = detect_language(getattr(args, "lang", None))
     if args.command == "check":
         return _check(Path(args.path or args.records), args.format, args.year, lang)
+    if args.command == "status":
+        return _status(Path(getattr(args, "status_records", args.records)), args.year, args.format, lang)
     if args.command == "new-year":
         return _new_year(Path(getattr(args, "new_year_records", args.records)), args, lang)
     if args.command == "render":
@@ -60,6 +79,14 @@ def main(argv: list[str] | None = None) -> int:
 
         records = Path(getattr(args, "render_records", args.records))
         return render_command(records, args, lang)
+    if args.command in ("history", "sync"):
+        from .tui.config import config_path
+        from .vcs.command import history_command, sync_command
+
+        if args.command == "history":
+            records = Path(getattr(args, "history_records", args.records))
+            return history_command(records, args.path, args.format, lang, config_path())
+        return sync_command(Path(getattr(args, "sync_records", args.records)), lang, config_path(), not args.no_push)
     from .tui.app import run_app
 
     return run_app(Path(args.records), lang)
@@ -83,6 +110,31 @@ def _check(records: Path, output_format: str, year: int | None, lang: str) -> in
     render = findings_as_json if output_format == "json" else findings_as_text
     sys.stdout.write(render(report.findings, files, lang))
     return EXIT_FINDINGS if report.has_errors else EXIT_OK
+
+
+def _status(records: Path, year: int | None, output_format: str, lang: str) -> int:
+    import datetime as dt
+
+    from .check.status_output import status_as_json, status_as_text
+    from .model.progress import year_progress
+    from .store import load_records
+    from .thai.dates import fiscal_year_of
+
+    try:
+        store = load_records(records, use_cache=True)
+    except (FileNotFoundError, NotADirectoryError, PermissionError):
+        print(tr("cli.records-not-found", lang, path=records), file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    today = dt.date.today()
+    years = store.records.years
+    if year is None and years:
+        year = fiscal_year_of(today) if fiscal_year_of(today) in years else max(years)
+    if year not in years:
+        print(tr("cli.year-not-found", lang, year=year or "—", path=records), file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    progress = year_progress(years[year], today)
+    sys.stdout.write(status_as_json(progress) if output_format == "json" else status_as_text(progress, lang))
+    return EXIT_OK
 
 
 def _new_year(records: Path, args, lang: str) -> int:
@@ -109,6 +161,12 @@ def _new_year(records: Path, args, lang: str) -> int:
         print(tr("new-year.refused", lang, reason=str(error)), file=sys.stderr)
         return EXIT_FINDINGS
     print(tr("new-year.created", lang, year=new_year, path=records / str(new_year), measures=len(year.measures)))
+    from .tui.config import config_path
+    from .vcs.command import record_new_year
+
+    problem = record_new_year(records, new_year, source, lang, config_path())
+    if problem:
+        print(problem, file=sys.stderr)
     return EXIT_OK
 
 

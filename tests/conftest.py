@@ -94,3 +94,13 @@ class RecordsBuilder:
 @pytest.fixture
 def records_builder(tmp_path: Path) -> RecordsBuilder:
     return RecordsBuilder(tmp_path / "records")
+
+
+@pytest.fixture(autouse=True)
+def steady_cursor(monkeypatch):
+    """Cursors do not blink in tests: on a loaded machine a blink timer fires between the last
+    pause and the screenshot, and a snapshot then differs by one cursor cell."""
+    from textual.widgets import Input, TextArea
+
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+    monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None)

@@ -55,8 +55,12 @@ def test_every_drawn_line_reads_back_exactly(documents, extractor, document):
 @pytest.mark.parametrize("extractor", EXTRACTORS)
 def test_page_numbers_extract_with_their_spaces(documents, extractor):
     _require(extractor)
-    pages = page_texts(documents["sample"].pdf, extractor)
-    assert any(line.strip() == "- ๒ -" for line in pages[1].splitlines())
+    for name in ("sample", "stress"):
+        numbers = [item for item in documents[name].drawn if re.fullmatch(r"- [๐-๙]+ -", item.text)]
+        assert numbers, name
+        pages = page_texts(documents[name].pdf, extractor)
+        for number in numbers:
+            assert any(line.strip() == number.text for line in pages[number.page - 1].splitlines()), number
 
 
 @pytest.mark.parametrize("extractor", EXTRACTORS)

@@ -4,6 +4,7 @@ year, one measure's results copied into another, a phrase written twice)."""
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterator
 
@@ -52,6 +53,7 @@ MIN_ITEM_CHARACTERS = 12
 MIN_COPIED_CHARACTERS = 40  # a short common step ("แต่งตั้งคณะทำงาน") shared by two measures is no copy
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the app re-checks a year after each edit: most texts did not change
 def _normalized(text: str) -> str:
     """What stays of a text when spacing, punctuation and numbers are ignored: copies differ in those."""
     return _NOT_WORDS.sub("", text)

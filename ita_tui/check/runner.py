@@ -48,15 +48,24 @@ def run_checks(store: RecordStore, fiscal_year: int | None = None) -> CheckRepor
 
 
 def _missing_evidence(store: RecordStore) -> list[Finding]:
-    root = store.root.resolve()
     missing = []
     for year in store.records.years.values():
         for measure in year.measures:
-            for index, evidence in enumerate(measure.evidence):
-                if "://" in evidence:
-                    continue
-                target = (root / evidence).resolve()
-                if target.is_relative_to(root) and not target.exists():
-                    missing.append(Finding("evidence-missing", Severity.WARNING, measure.origin.file,
-                                           ("evidence", index), {"path": evidence}))
+            missing.extend(missing_evidence_of(store, measure))
+    return missing
+
+
+def missing_evidence_of(store: RecordStore, measure) -> list[Finding]:
+    """Evidence paths of one measure that name no file inside the records folder."""
+    if not measure.evidence:
+        return []
+    root = store.root.resolve()
+    missing = []
+    for index, evidence in enumerate(measure.evidence):
+        if "://" in evidence:
+            continue
+        target = (root / evidence).resolve()
+        if target.is_relative_to(root) and not target.exists():
+            missing.append(Finding("evidence-missing", Severity.WARNING, measure.origin.file,
+                                   ("evidence", index), {"path": evidence}))
     return missing

@@ -8,6 +8,21 @@ MESSAGES = {
     "check.clean": "checked {files} files: no problems",
     "cli.records-not-found": "records folder not found: {path}",
     "cli.year-not-found": "fiscal year {year} not found in {path}",
+    # ita status and measure states (progress through the year)
+    "status.heading": "Fiscal year {year}: progress as of {day}",
+    "status.col.order": "#",
+    "status.col.state": "State",
+    "status.col.quarters": "Quarters",
+    "status.col.results": "Results",
+    "status.col.title": "Measure",
+    "status.totals": "{count} measures: {states}",
+    "state.planned": "planned",
+    "state.in-progress": "in progress",
+    "state.done": "done",
+    "state.late": "LATE",
+    "state.cancelled": "cancelled",
+    "col.progress": "State",
+    "col.done-late": "Done/late",
     "field.title": "title",
     "field.steps": "steps",
     "field.owners": "owners",
@@ -208,3 +223,7 @@ MESSAGES = {
     "new-year.copy": "Copy the measures' plans",
     "new-year.empty": "Start empty",
 }
+
+from .en_vcs import MESSAGES as _VCS_MESSAGES  # noqa: E402  (the version history's words)
+
+MESSAGES.update(_VCS_MESSAGES)

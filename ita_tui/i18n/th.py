@@ -9,6 +9,21 @@ MESSAGES = {
     "check.clean": "ตรวจ {files} ไฟล์: ไม่พบปัญหา",
     "cli.records-not-found": "ไม่พบโฟลเดอร์ข้อมูล: {path}",
     "cli.year-not-found": "ไม่พบปีงบประมาณ {year} ใน {path}",
+    # ita status และสถานะของมาตรการ (ความคืบหน้าระหว่างปี)
+    "status.heading": "ปีงบประมาณ {year}: ความคืบหน้า ณ วันที่ {day}",
+    "status.col.order": "ที่",
+    "status.col.state": "สถานะ",
+    "status.col.quarters": "ไตรมาส",
+    "status.col.results": "ผล",
+    "status.col.title": "มาตรการ",
+    "status.totals": "รวม {count} มาตรการ: {states}",
+    "state.planned": "ตามแผน",
+    "state.in-progress": "กำลังทำ",
+    "state.done": "เสร็จ",
+    "state.late": "ล่าช้า!",
+    "state.cancelled": "ยกเลิก",
+    "col.progress": "สถานะ",
+    "col.done-late": "เสร็จ/ช้า",
     # field names
     "field.title": "ชื่อมาตรการ",
     "field.steps": "ขั้นตอน/วิธีการปฏิบัติ",
@@ -216,3 +231,7 @@ MESSAGES = {
     "new-year.copy": "คัดลอกแผนมาตรการ",
     "new-year.empty": "เริ่มว่าง",
 }
+
+from .th_vcs import MESSAGES as _VCS_MESSAGES  # noqa: E402  (the version history's words)
+
+MESSAGES.update(_VCS_MESSAGES)

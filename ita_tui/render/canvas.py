@@ -15,7 +15,7 @@ from fpdf.enums import PDFResourceType
 from ..templating import fill
 from .glyphs import FontFace, draw_pieces
 from .layout import Layout
-from .lines import Line, break_lines, cluster_spacing
+from .lines import Line, break_lines, cluster_spacing, layout_segments
 from .text import printable
 
 STYLES = ("regular", "bold", "italic", "bold_italic")
@@ -54,6 +54,7 @@ class Canvas:
     _faces_by_style: dict[tuple[int, str], FontFace] = field(default_factory=dict)
     keep_whole: tuple[str, ...] = ()  # proper names never broken across lines (prepared text)
     drawn: list[DrawnText] = field(default_factory=list)  # every text run drawn, for text-layer checks
+    _continued_page: int = 0  # a page whose foot waits for the first word of the next one ("/คำต่อ...")
 
     def __post_init__(self) -> None:
         self.pdf.set_auto_page_break(False)
@@ -100,6 +101,7 @@ class Canvas:
         self.pdf.add_page(orientation="L" if page.get("orientation") == "landscape" else "P",
                           format=page.get("size", "A4"))
         self.part.pages += 1
+        self._continued_page = 0
         if first:
             self.part.first_page = self.pdf.page
             self.y = self.layout.cm("page", "margin_top_cm")
@@ -108,9 +110,33 @@ class Canvas:
         number = fill(page.get("page_number_format", "- {page} -"), {"page": self.part.pages})
         size = self.layout.get("sizes", "body")
         number = printable(number, self.layout.section("body").get("digits", "thai"))
-        top = self.layout.cm("page", "page_number_top_cm")
+        if "page_number_baseline_cm" in page:
+            baseline = self.layout.cm("page", "page_number_baseline_cm")
+        else:  # layouts written before the baseline was layout data
+            baseline = self.layout.cm("page", "page_number_top_cm") + size
         self.draw_text(number, "regular", size, self.left + (self.text_width - self.width(number, "regular", size)) / 2,
-                       top + size)
+                       baseline)
+        if page.get("continuation_word", False):
+            self._continued_page = self.pdf.page - 1
+
+    def _continuation(self, text: str) -> None:
+        """Typing-guide convention for documents of several pages: the foot of a page that continues
+        carries, bottom right, the first word of the next page after a slash ("/ข้อความ...")."""
+        page_number = self._continued_page
+        self._continued_page = 0
+        words = [piece for piece in layout_segments(text.strip(), self.keep_whole) if piece.strip()]
+        if not words:
+            return
+        page = self.layout.section("page")
+        size = self.layout.get("sizes", "body")
+        marker = self.prepare(fill(page.get("continuation_format", "/{word}..."), {"word": words[0].strip()}))
+        current = self.pdf.page
+        self.pdf.page = page_number
+        try:
+            self.draw_text(marker, "regular", size, self.right - self.width(marker, "regular", size),
+                           self.page_height - self.layout.cm("page", "continuation_baseline_cm", 1.3))
+        finally:
+            self.pdf.page = current
 
     def ensure_room(self, height: float) -> bool:
         """Start a new page unless *height* more points fit; True if a page was added."""
@@ -163,9 +189,13 @@ class Canvas:
         return "".join(out)
 
     def protect_names(self, names: list[str]) -> None:
-        """Names (as printed, digits converted) that line breaking must keep whole."""
-        self.keep_whole = tuple(sorted({printable(name, self.layout.section("body").get("digits", "thai"))
-                                        for name in names if name}, key=len, reverse=True))
+        """Names and the layout's protected vocabulary (as printed, digits converted): line breaking keeps
+        each whole."""
+        from .vocabulary import protected_vocabulary
+
+        digits = self.layout.section("body").get("digits", "thai")
+        phrases = {printable(name, digits) for name in [*names, *protected_vocabulary(self.layout)] if name}
+        self.keep_whole = tuple(sorted(phrases, key=len, reverse=True))
 
     def width(self, text: str, style: str, size: float) -> float:
         return self.face(style).width(text, size)
@@ -186,6 +216,8 @@ class Canvas:
         A label, list number or page number is followed by an (invisible) space glyph: MuPDF never infers a
         word space from a gap after a Thai letter, so "ที่" and the value drawn beside it would copy out as
         one word."""
+        if self._continued_page:
+            self._continuation(text)
         face = self.face(style)
         spaced = text if text[-1:].isspace() else text + " "
         self._out(draw_pieces(face, size, [(face.shape(spaced), 0.0)], x, self.page_height - baseline_y), face)
@@ -193,6 +225,8 @@ class Canvas:
 
     def draw_line(self, line: Line, style: str, size: float, x: float, baseline_y: float, width: float,
                   justify: bool) -> None:
+        if self._continued_page:
+            self._continuation(line.text)
         face = self.face(style)
         pieces = list(line.pieces)
         if pieces:
@@ -217,8 +251,11 @@ class Canvas:
             rest_indent = first_indent + measure(prefix)
             first_indent = rest_indent
         lines = break_lines(text, measure, width, first_indent, rest_indent, keep_whole=self.keep_whole)
+        on_this_page = 0
         for index, line in enumerate(lines):
-            self.ensure_room(line_height)
+            if on_this_page == 0:
+                on_this_page = self._lines_for_this_page(len(lines) - index, line_height)
+            on_this_page -= 1
             baseline = self.y + line_height * BASELINE_RATIO
             if align == "center":
                 line.indent = (width - line.width) / 2
@@ -227,14 +264,31 @@ class Canvas:
             self.draw_line(line, style, size, x, baseline, width, justify)
             self.y += line_height
 
+    def _lines_for_this_page(self, remaining: int, line_height: float) -> int:
+        """How many of a paragraph's *remaining* lines to set before the page ends, starting a new page first
+        if none should: never a single line at the foot (orphan) or at the head (widow) of a page."""
+        fits = int((self.bottom - self.y + 0.01) // line_height)
+        if fits >= remaining:
+            return remaining
+        take = fits - 1 if remaining - fits == 1 else fits  # leave two lines for the next page, not one
+        if take >= 2:
+            return take
+        self.add_page()
+        fits = int((self.bottom - self.y + 0.01) // line_height)
+        if fits >= remaining:
+            return remaining
+        return max(1, fits - 1 if remaining - fits == 1 else fits)
+
     def dotted_leader(self, x_start: float, x_end: float, baseline_y: float) -> None:
-        """จุดไข่ปลา: a row of round dots from x_start to x_end, just below the baseline."""
+        """จุดไข่ปลา: round dots like typed full stops, sitting on the baseline, the last one on *x_end*."""
         header = self.layout.section("header")
-        gap, size = header.get("dot_gap", 2.2), header.get("dot_size", 0.55)
-        if x_end - x_start < gap * 2:
+        pitch, size = header.get("dot_gap", 2.8), header.get("dot_size", 1.0)
+        count = int((x_end - x_start) / pitch)
+        if count < 2:
             return
-        y = self.page_height - baseline_y - 1.5
-        self.pdf._out(f"q 0 g {size:.2f} w 1 J [0 {gap:.2f}] 0 d {x_start:.2f} {y:.2f} m {x_end:.2f} {y:.2f} l S Q")
+        x_start = x_end - count * pitch
+        y = self.page_height - baseline_y + header.get("dot_rise", size / 2)
+        self.pdf._out(f"q 0 g {size:.2f} w 1 J [0 {pitch:.2f}] 0 d {x_start:.2f} {y:.2f} m {x_end:.2f} {y:.2f} l S Q")
 
     def rule(self, x1: float, y1: float, x2: float, y2: float, width: float = 0.5) -> None:
         h = self.page_height

@@ -46,7 +46,8 @@ def flow_paragraphs(canvas: Canvas, layout: Layout, year: FiscalYear, paragraphs
                 canvas.paragraph(measure.title, size=sizes["body"], line_height=sizes["line_height"],
                                  x=canvas.left, width=canvas.text_width,
                                  first_indent=layout.cm("body", "list_indent_cm"),
-                                 prefix=fill(body.get("list_number_format", "{number}. "), {"number": number}))
+                                 prefix=fill(body.get("list_number_format", "{number}. "), {"number": number}),
+                                 justify=body.get("justify", True))  # items justify like paragraphs
             continue
         text = fill_layout_text(layout, paragraph, values) if from_template else paragraph
         canvas.paragraph(text, size=sizes["body"], line_height=sizes["line_height"], x=canvas.left,

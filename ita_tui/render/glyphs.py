@@ -293,10 +293,11 @@ def draw_pieces(face: FontFace, size_pt: float, pieces: list[tuple[ShapedText, f
                     if codes:
                         run.append("<" + "".join(codes) + ">")
                         codes.clear()
-                    move = f"{-pending:.0f}"
-                    run.append(move)
-                    run_pen -= int(move)
-                pending = glyph.advance * to_1000 - glyph.width_1000
+                    moved = round(pending)
+                    run.append(f"{-moved}")
+                    run_pen += moved
+                    pending -= moved  # the rounding remainder is carried, never accumulated as error
+                pending += glyph.advance * to_1000 - glyph.width_1000
                 if glyph.in_run:
                     codes.append(f"{glyph.code:04X}")
                 else:

@@ -1,13 +1,16 @@
-"""Our own Thai line layout: break between words (ICU dictionary), never inside a cluster, a number or a
-name; Thai distributed justification. One breaker for every paragraph and table cell of both documents."""
+"""Our own Thai line layout: break between words (ICU, checked against a compound dictionary), never inside
+a cluster, a compound, a date or number with its words, a name or a protected phrase; Thai distributed
+justification. One breaker for every paragraph and table cell of both documents."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
-from ..thai.segment import clusters, line_segments
+from ..thai.phrases import PhraseIndex, sticky_spans
+from ..thai.segment import clusters, line_segments, phrase_segments
 
 _NUMBER = re.compile(r"^[0-9๐-๙][0-9๐-๙.,:/]*\s*$")
 _STICKY_BEFORE_NUMBER = re.compile(r"(?:พ\.\s?ศ\.|ค\.\s?ศ\.|ที่|ข้อ|ฉบับที่|ครั้งที่|ไตรมาสที่|หรือ|และ|ถึง|–|-)\s*$")
@@ -26,13 +29,18 @@ class Line:
         return "".join(self.pieces).rstrip()
 
 
+# Called with (paragraph text, its lines) after every break_lines: how bench/render.py and the tests audit
+# the breaks of a whole render (see ita_tui/render/audit.py).
+LINE_OBSERVERS: list[Callable[[str, list["Line"]], None]] = []
+
+
 def layout_segments(text: str, keep_whole: tuple[str, ...] = ()) -> list[str]:
-    """Break-opportunity pieces of one line of text, with numbers kept beside their unit and label, and
-    each phrase of *keep_whole* (proper names: segmenters split them) never broken inside."""
+    """Break-opportunity pieces of one line of text: compounds whole, numbers and dates beside their words,
+    quoted names whole, and each phrase of *keep_whole* (names, protected vocabulary) never broken inside."""
     pieces: list[str] = []
     protected = _protected_offsets(text, keep_whole)
     position = 0
-    for piece in line_segments(text):
+    for piece in phrase_segments(text):
         start, position = position, position + len(piece)
         if pieces and start in protected:
             pieces[-1] += piece
@@ -49,16 +57,16 @@ def layout_segments(text: str, keep_whole: tuple[str, ...] = ()) -> list[str]:
 
 
 def _protected_offsets(text: str, phrases: tuple[str, ...]) -> set[int]:
-    """Offsets strictly inside an occurrence of any phrase: no line may start there."""
+    """Offsets strictly inside a phrase, a date or a number with its words: no line may start there."""
     inside: set[int] = set()
-    for phrase in phrases:
-        if len(phrase) < 2:
-            continue
-        start = text.find(phrase)
-        while start >= 0:
-            inside.update(range(start + 1, start + len(phrase)))
-            start = text.find(phrase, start + 1)
+    for start, end in _phrase_index(phrases).spans(text) + list(sticky_spans(text)):
+        inside.update(range(start + 1, end))
     return inside
+
+
+@lru_cache(maxsize=16)
+def _phrase_index(phrases: tuple[str, ...]) -> PhraseIndex:
+    return PhraseIndex(phrases)
 
 
 _UNITS = ("คะแนน", "มาตรการ", "บาท", "คน", "ครั้ง", "วัน", "เดือน", "ปี", "ราย", "แห่ง", "%")
@@ -92,7 +100,7 @@ def break_lines(text: str, measure: Callable[[str], float], width: float, first_
                 finish(last=False)
                 available = width - indent
             if not current and piece_width > available and len(piece) > 1 and not keep_together:
-                for chunk in _split_by_clusters(piece, measure, available):
+                for chunk in _split_wide(piece, measure, available):
                     if current:
                         finish(last=False)
                     current, current_width = [chunk], measure(chunk)
@@ -100,7 +108,27 @@ def break_lines(text: str, measure: Callable[[str], float], width: float, first_
             current.append(piece)
             current_width += piece_width
         finish(last=True)
+    for observe in LINE_OBSERVERS:
+        observe(text, lines)
     return lines
+
+
+def _split_wide(piece: str, measure: Callable[[str], float], available: float) -> list[str]:
+    """A kept-whole piece wider than the line: filled at ICU's boundaries, and a single ICU piece that is
+    still too wide (a long URL, a run of Latin text) cut between grapheme clusters."""
+    chunks, chunk = [], ""
+    for part in line_segments(piece):
+        if chunk and measure((chunk + part).rstrip()) > available:
+            chunks.append(chunk)
+            chunk = ""
+        if not chunk and measure(part.rstrip()) > available:
+            chunks.extend(_split_by_clusters(part, measure, available))
+            chunk = chunks.pop() if chunks else ""
+            continue
+        chunk += part
+    if chunk:
+        chunks.append(chunk)
+    return chunks
 
 
 def _split_by_clusters(piece: str, measure: Callable[[str], float], available: float) -> list[str]:

@@ -6,6 +6,7 @@ from ..model.records import FiscalYear, Records
 from ..thai.dates import format_thai_date
 from .canvas import BASELINE_RATIO, Canvas
 from .layout import CM, Layout
+from .lines import break_lines
 from .flow import begin_document, fill_layout_text, flow_paragraphs
 
 
@@ -55,18 +56,17 @@ def _header_row(canvas: Canvas, layout: Layout, label: str, value: str, x: float
     canvas.draw_text(label, "bold", label_size, x, baseline)
     value_x = x + label_width + header.get("label_gap", 5)
     value = canvas.prepare(value, value_style)
-    from .lines import break_lines
-
     lines = break_lines(value, canvas.measure(value_style, value_size), x_end - value_x) if value else []
     end_x = value_x
-    for index, line in enumerate(lines):
+    for index, line in enumerate(lines or [None]):
         if index:
             canvas.y += row_height
             baseline = canvas.y + row_height * BASELINE_RATIO
-        canvas.draw_line(line, value_style, value_size, value_x, baseline, x_end - value_x, justify=False)
-        end_x = value_x + line.width
-    if header.get("dots", True):
-        canvas.dotted_leader(end_x + 3, x_end, baseline)
+        if line is not None:
+            canvas.draw_line(line, value_style, value_size, value_x, baseline, x_end - value_x, justify=False)
+            end_x = value_x + line.width
+        if header.get("dots", True):  # on every line of the value, the wrapped ones included
+            canvas.dotted_leader(end_x + 3, x_end, baseline)
     return end_x
 
 
@@ -120,23 +120,53 @@ def _signature_block_height(layout: Layout, records: Records, year: FiscalYear, 
 
 
 def _draw_signatures(canvas: Canvas, layout: Layout, records: Records, year: FiscalYear) -> None:
-    """Stacked blocks, each kept on one page: room to sign, rank line, (name), position; all centred."""
+    """The first signer's block centred on the signature line; the approval chain after it either stacked
+    the same way or, more compactly as agencies do, two blocks side by side (layout data). Every block is
+    kept whole on one page: room to sign, rank line, (name), position."""
+    signature = layout.section("signature")
+    signers = year.memo.signatories
+    if not signers:
+        return
+    _draw_block_row(canvas, layout, records, [signers[0]], [layout.cm("signature", "center_cm")],
+                    _signature_space(layout, 0))
+    chain = signers[1:]
+    if signature.get("chain", "stacked") == "columns":
+        centers = [float(center) * CM for center in signature.get("chain_centers_cm", [7.0, 15.0])]
+        space = signature.get("chain_space_before", signature.get("space_before", 64))
+        for row in range(0, len(chain), len(centers)):
+            _draw_block_row(canvas, layout, records, chain[row:row + len(centers)], centers, space)
+    else:
+        for index, official_id in enumerate(chain, start=1):
+            _draw_block_row(canvas, layout, records, [official_id], [layout.cm("signature", "center_cm")],
+                            _signature_space(layout, index))
+
+
+def _draw_block_row(canvas: Canvas, layout: Layout, records: Records, official_ids: list[str],
+                    centers: list[float], space: float) -> None:
+    """Signature blocks side by side, each centred on its centre and no wider than its share of the text
+    block; the row is kept whole on one page. A rank stands above the name, in the signing room."""
     sizes = layout.section("sizes")
     line_height = sizes["line_height"]
-    center = layout.cm("signature", "center_cm")
-    for index, official_id in enumerate(year.memo.signatories):
+    measure = canvas.measure("regular", sizes["body"])
+    column_width = canvas.text_width / len(centers) if len(centers) > 1 else canvas.text_width
+    blocks = []
+    for official_id, center in zip(official_ids, centers):
         official = records.agency.official(official_id)
-        lines = _signature_lines(records, official_id)
-        space = _signature_space(layout, index)
-        canvas.ensure_room(_signature_block_height(layout, records, year, index))
-        canvas.y += space - (line_height if official and official.rank else 0)
-        for text in lines:
-            prepared = canvas.prepare(text)
-            width = canvas.width(prepared, "regular", sizes["body"])
-            x = min(max(center - width / 2, canvas.left), canvas.right - width)
-            if official and official.rank and text == official.rank:
-                name = canvas.prepare(official.name_in_parentheses)
-                name_width = canvas.width(name, "regular", sizes["body"])
-                x = center - name_width / 2  # the rank stands where the signature line starts
-            canvas.draw_text(prepared, "regular", sizes["body"], x, canvas.y + line_height * BASELINE_RATIO)
-            canvas.y += line_height
+        rank = canvas.prepare(official.rank) if official and official.rank else ""
+        lines = [line.text for text in _signature_lines(records, official_id) if not (rank and text == official.rank)
+                 for line in break_lines(canvas.prepare(text), measure, column_width, keep_whole=canvas.keep_whole)]
+        blocks.append((center, rank, lines))
+    canvas.ensure_room(space + line_height * max(len(lines) for _, _, lines in blocks))
+    top = canvas.y + space
+    for center, rank, lines in blocks:
+        half = column_width / 2
+        low, high = max(center - half, canvas.left), min(center + half, canvas.right)
+        if rank:  # the rank stands where the signature line starts, above the name
+            name_width = canvas.width(lines[0], "regular", sizes["body"])
+            canvas.draw_text(rank, "regular", sizes["body"], max(center - name_width / 2, low),
+                             top - line_height + line_height * BASELINE_RATIO)
+        for row, text in enumerate(lines):
+            width = canvas.width(text, "regular", sizes["body"])
+            x = min(max(center - width / 2, low), high - width)
+            canvas.draw_text(text, "regular", sizes["body"], x, top + row * line_height + line_height * BASELINE_RATIO)
+    canvas.y = top + line_height * max(len(lines) for _, _, lines in blocks)

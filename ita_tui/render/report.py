@@ -34,10 +34,17 @@ def draw_report(canvas: Canvas, layout: Layout, records: Records, year: FiscalYe
     else:
         flow_paragraphs(canvas, layout, year, template.get("paragraphs", []), values, from_template=True)
     canvas.y += sizes.get("paragraph_space", 6) * 2
-    for title in template.get("table_title_lines", []):
-        _centered_bold(canvas, fill_layout_text(layout, title, values), sizes["title"], sizes["line_height"])
+    table = Table(canvas, layout)
+    titles = [fill_layout_text(layout, title, values) for title in template.get("table_title_lines", [])]
+    # keep with next: the table's title travels with its header and the first lines of its first row
+    title_lines = sum(len(break_lines(canvas.prepare(title, "bold"), canvas.measure("bold", sizes["title"]),
+                                      canvas.text_width)) for title in titles)
+    canvas.ensure_room(title_lines * sizes["line_height"] + sizes.get("paragraph_space", 6)
+                       + table.opening_height(year))
+    for title in titles:
+        _centered_bold(canvas, title, sizes["title"], sizes["line_height"])
     canvas.y += sizes.get("paragraph_space", 6)
-    Table(canvas, layout).draw(year)
+    table.draw(year)
 
 
 def _centered_bold(canvas: Canvas, text: str, size: float, line_height: float) -> None:
@@ -125,12 +132,29 @@ class Table:
         return []
 
     # -- drawing ----------------------------------------------------------------------------
-    def _header(self) -> None:
+    def _header_lines(self) -> list[list[Line]]:
         canvas = self.canvas
         labels = [canvas.prepare(column["label"], "bold") for column in self.columns]
         measure = canvas.measure("bold", self.size)
-        wrapped = [break_lines(label, measure, self._cell_width(i)) for i, label in enumerate(labels)]
-        height = max(len(lines) for lines in wrapped) * self.line_height + 2 * self.padding
+        return [break_lines(label, measure, self._cell_width(i)) for i, label in enumerate(labels)]
+
+    def _header_height(self, wrapped: list[list[Line]]) -> float:
+        return max(len(lines) for lines in wrapped) * self.line_height + 2 * self.padding
+
+    def opening_height(self, year: FiscalYear) -> float:
+        """Header plus the first row's first lines (all of them if it has fewer than the minimum): what a
+        title above the table must share its page with."""
+        first_row = 0
+        if year.measures:
+            first_row = max(len(self._cell(i, column["field"], 1, year.measures[0]))
+                            for i, column in enumerate(self.columns))
+        lines = min(first_row, MIN_LINES_BEFORE_SPLIT) if first_row else 0
+        return self._header_height(self._header_lines()) + lines * self.line_height + 2 * self.padding
+
+    def _header(self) -> None:
+        canvas = self.canvas
+        wrapped = self._header_lines()
+        height = self._header_height(wrapped)
         top = canvas.y
         canvas.fill_rect(self.x_positions[0], top, self.x_positions[-1] - self.x_positions[0], height,
                          self.table.get("header_fill", [230, 230, 230]))
@@ -156,8 +180,7 @@ class Table:
 
     def draw(self, year: FiscalYear) -> None:
         canvas = self.canvas
-        if canvas.y + 3 * self.line_height + 4 * self.padding > canvas.bottom:
-            canvas.add_page()
+        canvas.ensure_room(self.opening_height(year))
         self._header()
         for number, measure in enumerate(year.measures, start=1):
             cells = [self._cell(i, column["field"], number, measure) for i, column in enumerate(self.columns)]
@@ -176,6 +199,8 @@ class Table:
                 self._header()
                 continue
             chunk = min(room, max(remaining, 1))
+            if remaining - chunk == 1 and chunk > MIN_LINES_BEFORE_SPLIT:
+                chunk -= 1  # never a single line of the row alone at the head of the next page
             top = canvas.y
             for index, lines in enumerate(cells):
                 x = self.x_positions[index] + self.padding

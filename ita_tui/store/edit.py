@@ -7,6 +7,7 @@ keys (or list items) that differ. New and removed measure files are created and 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import hashlib
 import os
 import re
@@ -19,37 +20,87 @@ from .errors import SaveRefused
 from .folder import RecordStore
 from .schema import read_measure, read_report
 from .source import parse_source
+from .values import indent_of, same_values
 
 
 def _set_if_changed(store: RecordStore, file: str, table: dict, key_path: tuple, value) -> None:
-    """Set one key; empty values remove an optional key that was absent; lists change item by item."""
+    """Set one key; empty values remove an optional key that was absent; lists change item by item.
+    *table* holds the file's values as loaded, so an edit undone writes nothing."""
     current = table.get(key_path[-1]) if isinstance(table, dict) else None
-    if current == value:
+    if same_values(current, value):
         return
     if value in ("", None, []) and current is None:
         return
-    if isinstance(value, list) and isinstance(current, list) and len(value) == len(current) \
+    if isinstance(value, list) and isinstance(current, list) and current and value \
             and all(isinstance(item, str) for item in value + current):
-        for index, (old, new) in enumerate(zip(current, value)):
-            if old != new:
-                store.set_value(file, key_path + (index,), new)
+        _edit_list_in_place(store, file, key_path, current, value)
         return
     if isinstance(value, list):
-        array = tomlkit.array()
-        array.extend(value)
-        if len(value) > 1 or any(len(str(item)) > 40 for item in value):
-            array.multiline(True)
-        value = array
+        value = _new_array(store, file, value)
+    elif isinstance(value, str) and "\n" in value and "\r\n" not in value:
+        value = _multi_line_like_before(store, file, key_path, value)
     store.set_value(file, key_path, value)
+
+
+def _edit_list_in_place(store: RecordStore, file: str, key_path: tuple, old: list, new: list) -> None:
+    """Change only the items that differ, so the array keeps its layout (one line stays one line)."""
+    array = store.document(file)
+    for key in key_path:
+        array = array[key]
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for tag, old_start, old_end, new_start, new_end in reversed(matcher.get_opcodes()):
+        if tag == "equal":
+            continue
+        paired = min(old_end - old_start, new_end - new_start)
+        for offset in range(paired):
+            array[old_start + offset] = new[new_start + offset]
+        for index in range(old_end - 1, old_start + paired - 1, -1):
+            del array[index]
+        for offset, item in enumerate(new[new_start + paired:new_end]):
+            array.insert(old_start + paired + offset, item)
+
+
+def _new_array(store: RecordStore, file: str, items: list):
+    """A new array: several or long items one per line, indented as the file indents its arrays."""
+    array = tomlkit.array()
+    if len(items) > 1 or any(len(str(item)) > 40 for item in items):
+        indent = indent_of(store.sources[file].text)
+        for item in items:
+            array.add_line(item, indent=indent)
+        array.add_line(indent="")
+    else:
+        array.extend(items)
+    return array
+
+
+def _multi_line_like_before(store: RecordStore, file: str, key_path: tuple, value: str):
+    """Text with line breaks replacing a multi-line string stays a multi-line string, in its layout."""
+    container = store.document(file)
+    for key in key_path[:-1]:
+        container = container[key]
+    before = container.get(key_path[-1]) if hasattr(container, "get") else None
+    if not isinstance(before, tomlkit.items.String) or before.type not in (
+            tomlkit.items.StringType.MLB, tomlkit.items.StringType.MLL):
+        return value
+    written = tomlkit.string(value, multiline=True)
+    raw = written.as_string()[3:-3]
+    if before.as_string()[3:4] in ("\n", "\r") and not raw.startswith("\n"):
+        raw = "\n" + raw  # the file breaks the line after the opening quotes; parsers drop that break
+    return tomlkit.items.String(tomlkit.items.StringType.MLB, value, raw, tomlkit.items.Trivia())
 
 
 def apply_measure(store: RecordStore, measure: Measure, protected: frozenset[str] = frozenset()) -> None:
     """Write *measure*'s fields into its file's document (not to disk: `store.save` does that).
-    Keys in *protected* (values of the wrong type, which the model could not represent) are never written."""
+    Keys in *protected* (values of the wrong type, which the model could not represent) are never written.
+
+    The document is rebuilt from the file as loaded each time, and only fields that differ from what the
+    file holds are written: no key the file lacks is added unless the user gave it a value."""
     file = measure.origin.file
-    document = store.document(file)
-    values = document.unwrap()
+    store.fresh_document(file)
+    values = store.sources[file].values
     for key in ("order", "title", "recommendation", "status"):
+        if key == "order" and "order" not in values and measure.order == store.fallback_orders.get(file):
+            continue  # the order came from the file name: the file does not need to say it
         if key not in protected:
             _set_if_changed(store, file, values, (key,), getattr(measure, key))
     for key in ("steps", "owners", "evidence"):
@@ -58,7 +109,7 @@ def apply_measure(store: RecordStore, measure: Measure, protected: frozenset[str
     if "timeline" not in protected:
         _apply_timeline(store, file, values, measure)
     if "results" not in protected:
-        _apply_results(store, file, document, values, measure)
+        _apply_results(store, file, values, measure)
     if "budget" not in protected:
         _apply_budget(store, file, values, measure)
 
@@ -66,6 +117,8 @@ def apply_measure(store: RecordStore, measure: Measure, protected: frozenset[str
 def _apply_timeline(store: RecordStore, file: str, values: dict, measure: Measure) -> None:
     timeline = measure.timeline
     current = values.get("timeline")
+    if current is None and timeline.is_empty and not timeline.text:
+        return
     if isinstance(current, str) and not (timeline.quarters or timeline.start or timeline.end):
         _set_if_changed(store, file, values, ("timeline",), timeline.text)
         return
@@ -80,27 +133,48 @@ def _apply_timeline(store: RecordStore, file: str, values: dict, measure: Measur
         _set_if_changed(store, file, current, ("timeline", key), getattr(timeline, key))
 
 
-def _apply_results(store: RecordStore, file: str, document, values: dict, measure: Measure) -> None:
+def _apply_results(store: RecordStore, file: str, values: dict, measure: Measure) -> None:
+    """Results change result by result: an inserted or deleted result adds or removes only its table."""
     current = values.get("results", [])
     wanted = measure.results
     as_tables = not current or isinstance(current[0], dict)
     if not as_tables:
         _set_if_changed(store, file, values, ("results",), [result.text for result in wanted])
         return
-    for index, result in enumerate(wanted[:len(current)]):
-        _set_if_changed(store, file, current[index], ("results", index, "text"), result.text)
-        _set_if_changed(store, file, current[index], ("results", index, "date"), result.date)
-    if len(wanted) > len(current):
-        if "results" not in document:
-            document["results"] = tomlkit.aot()
-        for result in wanted[len(current):]:
-            table = tomlkit.table()
-            table["text"] = result.text
-            if result.date:
-                table["date"] = result.date
-            document["results"].append(table)
-    for index in range(len(current) - 1, len(wanted) - 1, -1):
-        del document["results"][index]
+    document = store.document(file)
+    old_keys = [(item.get("text"), item.get("date")) if isinstance(item, dict) else item for item in current]
+    new_keys = [(result.text, result.date) for result in wanted]
+    matcher = difflib.SequenceMatcher(None, old_keys, new_keys, autojunk=False)
+    for tag, old_start, old_end, new_start, new_end in reversed(matcher.get_opcodes()):
+        if tag == "equal":
+            continue
+        paired = min(old_end - old_start, new_end - new_start)
+        for offset in range(paired):
+            index, result = old_start + offset, wanted[new_start + offset]
+            _set_if_changed(store, file, current[index], ("results", index, "text"), result.text)
+            _set_if_changed(store, file, current[index], ("results", index, "date"), result.date)
+        for index in range(old_end - 1, old_start + paired - 1, -1):
+            del document["results"][index]
+        for offset, result in enumerate(wanted[new_start + paired:new_end]):
+            _insert_result(document, old_start + paired + offset, result)
+
+
+def _insert_result(document, index: int, result) -> None:
+    """Insert one `[[results]]` table, separated from its neighbours the way the others are."""
+    if "results" not in document:
+        document["results"] = tomlkit.aot()
+    tables = document["results"]
+    inline = isinstance(tables, tomlkit.items.Array)
+    table = tomlkit.inline_table() if inline else tomlkit.table()
+    table["text"] = result.text
+    if result.date:
+        table["date"] = result.date
+    if not inline and "\n\n[[results]]" in document.as_string().replace("\r\n", "\n"):
+        if index < len(tables):
+            table.add(tomlkit.nl())  # the blank line before the next result
+        elif len(tables) and not tables[-1].as_string().replace("\r\n", "\n").endswith("\n\n"):
+            tables[-1].add(tomlkit.nl())
+    tables.insert(index, table)
 
 
 def _apply_budget(store: RecordStore, file: str, values: dict, measure: Measure) -> None:
@@ -108,6 +182,14 @@ def _apply_budget(store: RecordStore, file: str, values: dict, measure: Measure)
     if budget is None:
         if "budget" in values:
             store.set_value(file, ("budget",), None)
+        return
+    current = values.get("budget")
+    if isinstance(current, dict):  # [budget] amount = …, note = …: keep the table
+        amount = budget.amount
+        if isinstance(amount, float) and amount.is_integer() and isinstance(current.get("amount"), int):
+            amount = int(amount)
+        _set_if_changed(store, file, current, ("budget", "amount"), amount)
+        _set_if_changed(store, file, current, ("budget", "note"), budget.note)
         return
     value = budget.amount if budget.amount is not None and not budget.note else budget.note
     if isinstance(value, float) and value.is_integer():
@@ -118,16 +200,14 @@ def _apply_budget(store: RecordStore, file: str, values: dict, measure: Measure)
 def apply_memo(store: RecordStore, file: str, memo: Memo, previous: PreviousIta,
                protected: frozenset[tuple] = frozenset()) -> None:
     """Write the memo and last year's ITA into report.toml's document. Key paths in *protected* (and their
-    sections) hold values of the wrong type and are never written."""
+    sections) hold values of the wrong type and are never written. Like `apply_measure`, the document is
+    rebuilt from the file as loaded and a missing section is added only to hold a value."""
 
     def writable(section: str, key: str) -> bool:
         return (section,) not in protected and (section, key) not in protected
 
-    document = store.document(file)
-    values = document.unwrap()
-    if "memo" not in document:
-        document["memo"] = tomlkit.table()
-        values = document.unwrap()
+    store.fresh_document(file)
+    values = store.sources[file].values
     memo_values = values.get("memo", {})
     for key in ("number", "date", "subject", "addressee", "body_template", "closing"):
         value = getattr(memo, key)
@@ -139,9 +219,6 @@ def apply_memo(store: RecordStore, file: str, memo: Memo, previous: PreviousIta,
         _set_if_changed(store, file, memo_values, ("memo", "signatories"), list(memo.signatories))
     if (memo.paragraphs is not None or "paragraphs" in memo_values) and writable("memo", "paragraphs"):
         _set_if_changed(store, file, memo_values, ("memo", "paragraphs"), memo.paragraphs)  # None removes it
-    if "previous_ita" not in document:
-        document["previous_ita"] = tomlkit.table()
-        values = document.unwrap()
     previous_values = values.get("previous_ita", {})
     for key in ("fiscal_year", "score"):
         if writable("previous_ita", key):

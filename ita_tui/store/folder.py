@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,7 @@ from .atomic import write_atomically
 from .errors import ConflictError, SaveRefused
 from .schema import read_agency, read_measure, read_report
 from .source import SourceFile, StaleCache, parse_source, read_source
+from .values import same_values, with_final_newlines_of, with_line_endings_of
 
 if TYPE_CHECKING:
     from .cache import ParseCache
@@ -33,6 +35,7 @@ class RecordStore:
         self.findings: list[Finding] = []
         self.records = Records()
         self._documents: dict = {}  # relative path → tomlkit document, parsed on first edit
+        self.fallback_orders: dict[str, int] = {}  # measure file without `order` → the order it got
         self._cache = None
 
     # -- loading ------------------------------------------------------------------------------
@@ -99,6 +102,7 @@ class RecordStore:
                     continue
                 match = _FILENAME_ORDER.match(path.name)
                 fallback_order = int(match[1]) if match else index
+                self.fallback_orders[source.relative_path] = fallback_order
                 year.measures.append(read_measure(source.relative_path, fallback_order, source.values,
                                                   self.findings))
         year.measures.sort(key=lambda measure: (measure.order, measure.origin.file))
@@ -121,29 +125,62 @@ class RecordStore:
     def document(self, relative_path: str):
         """The style-preserving document of a loaded file (parsed on first use, for editing)."""
         if relative_path not in self._documents:
-            source = self.sources[relative_path]
-            try:
-                text = source.text
-            except StaleCache:
-                raise ConflictError(relative_path, "", _read_text_or_none(source.path)) from None
-            import tomlkit  # only for editing: `ita check` never pays for it
-
-            document = tomlkit.parse(text)
-            if document.unwrap() != source.values:
-                raise SaveRefused(f"{relative_path}: the two TOML parsers disagree; not editing it")
-            self._documents[relative_path] = document
+            self._documents[relative_path] = self._parse_for_editing(relative_path)
         return self._documents[relative_path]
 
-    def render(self, relative_path: str) -> bytes:
-        """The bytes that saving *relative_path* now would write."""
+    def fresh_document(self, relative_path: str):
+        """The document as read from disk, dropping earlier unsaved edits: the app re-applies its whole
+        model onto it, so an edit undone (a box ticked off and on) leaves no trace in the file."""
+        self._documents[relative_path] = self._parse_for_editing(relative_path)
+        return self._documents[relative_path]
+
+    def _parse_for_editing(self, relative_path: str):
         source = self.sources[relative_path]
-        text = self.document(relative_path).as_string() if relative_path in self._documents else source.text
+        try:
+            text = source.text
+        except StaleCache:
+            raise ConflictError(relative_path, "", _read_text_or_none(source.path)) from None
+        import tomlkit  # only for editing: `ita check` never pays for it
+
+        document = tomlkit.parse(text)
+        if not same_values(document.unwrap(), source.values):
+            raise SaveRefused(f"{relative_path}: the two TOML parsers disagree; not editing it")
+        return document
+
+    def values(self, relative_path: str) -> dict:
+        """The values of a file as saving it now would leave them (read back the way loading reads them)."""
+        if relative_path not in self._documents:
+            return self.sources[relative_path].values
+        return tomllib.loads(self._text(relative_path))
+
+    def _text(self, relative_path: str) -> str:
+        source = self.sources[relative_path]
+        if relative_path not in self._documents:
+            return source.text
+        edited = self._documents[relative_path].as_string()
+        return with_final_newlines_of(source.text, with_line_endings_of(source.text, edited))
+
+    def render(self, relative_path: str) -> bytes:
+        """The bytes that saving *relative_path* now would write: the file's own bytes while its values
+        are the loaded ones (a no-op edit writes nothing), else the edited document, in the file's own
+        line endings."""
+        source = self.sources[relative_path]
+        if relative_path not in self._documents:
+            return source.raw
+        text = self._text(relative_path)
+        if text == source.text or _same_text_values(text, source.values):
+            return source.raw
         return (b"\xef\xbb\xbf" if source.has_bom else b"") + text.encode("utf-8")
 
     def set_value(self, relative_path: str, key_path: tuple, value: object) -> None:
-        """Change one value in the document (None removes the key); only its own lines change."""
+        """Change one value in the document (None removes the key); only its own lines change. A missing
+        section on the way is added."""
         container = self.document(relative_path)
         for key in key_path[:-1]:
+            if isinstance(key, str) and key not in container and value is not None:
+                import tomlkit
+
+                container[key] = tomlkit.table()  # a section the file lacks, added to hold this value
             container = container[key]
         last = key_path[-1]
         if value is None:
@@ -203,6 +240,13 @@ class RecordStore:
     def replace_findings(self, relative_path: str, findings: list[Finding]) -> None:
         """The load/schema findings of one file, after it was edited or read again."""
         self.findings = [f for f in self.findings if f.file != relative_path] + findings
+
+
+def _same_text_values(text: str, values: dict) -> bool:
+    try:
+        return same_values(tomllib.loads(text), values)
+    except tomllib.TOMLDecodeError:
+        return False
 
 
 def _read_text_or_none(path: Path) -> str | None:

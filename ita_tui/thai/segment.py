@@ -37,6 +37,30 @@ def line_segments(text: str) -> tuple[str, ...]:
     return tuple(merged)
 
 
+def _is_thai_letter(char: str) -> bool:
+    return "\u0e01" <= char <= "\u0e4e" and char not in "\u0e3f\u0e2f\u0e46"
+
+
+@lru_cache(maxsize=8192)
+def phrase_segments(text: str) -> tuple[str, ...]:
+    """Line-break pieces for print: ICU's, but between two Thai letters a break only where a segmentation
+    with compound words (ส่งเสริม, รับผิดชอบ, ระยะเวลา) also has a boundary, so no compound is torn at a
+    line end. The compound list is loaded on first use."""
+    from .compounds import compound_words, group_pieces
+
+    pieces = line_segments(text)
+    if len(pieces) < 2:
+        return pieces
+
+    joinable = [False] + [_is_thai_letter(before[-1]) and _is_thai_letter(after[0])
+                          for before, after in zip(pieces, pieces[1:])]
+    if not any(joinable):
+        return pieces
+    ends = group_pieces(pieces, compound_words(), joinable)
+    starts = [0] + ends[:-1]
+    return tuple("".join(pieces[start:end]) for start, end in zip(starts, ends))
+
+
 def word_boundaries(text: str) -> list[int]:
     """Offsets of every word boundary in *text* (0 and len(text) included), for word-wise cursor motion."""
     if not text:

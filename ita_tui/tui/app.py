@@ -23,6 +23,7 @@ from .display import one_line
 from .dialogs import ChoiceDialog, HelpDialog, conflict_dialog, quit_dialog
 from .journal import Journal
 from .session import Session
+from .widgets.key_order import OrderedCommandPalette
 
 
 class ItaApp(App[int]):
@@ -213,7 +214,8 @@ class ItaApp(App[int]):
         if any(isinstance(screen, CommandPalette) for screen in self.screen_stack):
             return
         try:
-            super().action_command_palette()
+            if self.use_command_palette:
+                self.push_screen(OrderedCommandPalette(id="--command-palette"))
         except DuplicateIds:
             pass  # already being opened
 

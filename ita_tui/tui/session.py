@@ -9,11 +9,12 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..check import run_checks
+from ..check.incremental import IncrementalCheck
 from ..model.findings import Finding, Severity
 from ..model.records import FiscalYear, Measure, Records
 from ..store import ConflictError, RecordStore, SaveRefused, load_records
 from ..store.edit import apply_measure, apply_memo, refresh_from_document
+from ..vcs.messages import SavedFile
 from .journal import Journal
 
 
@@ -22,6 +23,7 @@ class SaveOutcome:
     saved: list[str] = field(default_factory=list)
     conflicts: list[ConflictError] = field(default_factory=list)
     refused: list[tuple[str, str]] = field(default_factory=list)
+    changes: list[SavedFile] = field(default_factory=list)  # bytes before/after: what the history records
 
 
 class Session:
@@ -32,14 +34,17 @@ class Session:
         self.store: RecordStore = load_records(self.records_root, use_cache=use_cache)
         self.findings: list[Finding] = []
         self.journal = journal
+        self.checks = IncrementalCheck(self.store)
         self.recheck()
 
     @property
     def records(self) -> Records:
         return self.store.records
 
-    def recheck(self) -> list[Finding]:
-        self.findings = run_checks(self.store).findings
+    def recheck(self, files: tuple[str, ...] = ()) -> list[Finding]:
+        """Bring the findings up to date: only files changed since the last check (and *files*, if a
+        caller changed a model object in place) and their years are checked again."""
+        self.findings = self.checks.update(files)
         return self.findings
 
     def findings_for_year(self, fiscal_year: int) -> list[Finding]:
@@ -121,8 +126,10 @@ class Session:
         outcome = SaveOutcome()
         for relative in self.modified_files():
             try:
+                before = self.store.sources[relative].raw
                 self.store.save(relative)
                 outcome.saved.append(relative)
+                outcome.changes.append(SavedFile(relative, before, self.store.sources[relative].raw))
                 if self.journal is not None:
                     self.journal.forget(relative)
             except ConflictError as conflict:
@@ -131,12 +138,30 @@ class Session:
                 outcome.refused.append((relative, str(error)))
         return outcome
 
-    def keep_mine(self, conflict: ConflictError) -> None:
-        """Overwrite exactly the disk version the user was shown."""
+    def keep_mine(self, conflict: ConflictError) -> SavedFile:
+        """Overwrite exactly the disk version the user was shown; returns what the history records."""
         seen = hashlib.sha256((conflict.theirs or "").encode("utf-8")).hexdigest()
         self.store.save(conflict.path, overwrite_sha256=seen)
         if self.journal is not None:
             self.journal.forget(conflict.path)
+        theirs = None if conflict.theirs is None else conflict.theirs.encode("utf-8")
+        return SavedFile(conflict.path, theirs, self.store.sources[conflict.path].raw)
+
+    def bring_back(self, relative: str, data: bytes) -> SavedFile:
+        """Save an earlier version's bytes as the file's new content: history grows, it is never rewritten.
+        Refuses a file with unsaved edits (they would be lost) and bytes that do not load."""
+        if self.store.is_modified(relative):
+            raise SaveRefused(relative)
+        before = self.store.sources[relative].raw
+        self.store.adopt(relative, data)
+        try:
+            self.store.save(relative)
+        except (ConflictError, SaveRefused, OSError):
+            self.store.reload(relative)
+            raise
+        refresh_from_document(self.store, relative)
+        self.recheck()
+        return SavedFile(relative, before, self.store.sources[relative].raw)
 
     def reload(self, relative: str) -> None:
         """Drop my edits to *relative* and take the version on disk (a file that no longer loads keeps
@@ -146,3 +171,4 @@ class Session:
         if self.journal is not None:
             self.journal.forget(relative)
         self.recheck()
+

@@ -6,7 +6,7 @@ import copy
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Header, Footer, Label, Select, SelectionList, Static
+from textual.widgets import Header, Label, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from ...i18n import t
@@ -16,6 +16,7 @@ from ...store.schema import MEASURE_STATUSES
 from ...thai.dates import format_thai_date
 from ...thai.hygiene import visible
 from ..display import one_line, safe_text
+from ..widgets.footer import ItaFooter
 from ..widgets.problems import ProblemsPanel
 from ..widgets.thai_text import ThaiInput, ThaiTextArea
 from .form import FormScreen, kept, lines_to_list, list_to_lines
@@ -107,7 +108,7 @@ class MeasureScreen(FormScreen):
             yield Label(t("measure.evidence-hint"))
             yield ThaiTextArea(shown["evidence"], id="evidence", classes="short", soft_wrap=True)
         yield ProblemsPanel(id="problems")
-        yield Footer()
+        yield ItaFooter()
 
     def on_mount(self) -> None:
         protected = self.app.session.wrongly_typed_keys(self.file)

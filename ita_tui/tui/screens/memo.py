@@ -7,7 +7,7 @@ import copy
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Header, Footer, Label, SelectionList, Static
+from textual.widgets import Header, Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from ...i18n import t
@@ -17,6 +17,7 @@ from ...store.edit import parse_date_input
 from ...thai.dates import format_thai_date
 from ...thai.hygiene import visible
 from ..display import one_line, safe_text
+from ..widgets.footer import ItaFooter
 from ..widgets.problems import ProblemsPanel
 from ..widgets.thai_text import ThaiInput, ThaiTextArea
 from .form import FormScreen, kept, lines_to_list, list_to_lines
@@ -87,7 +88,7 @@ class MemoScreen(FormScreen):
                     yield ThaiInput(shown["score"], id="score")
                 yield Static(id="grade")
         yield ProblemsPanel(id="problems")
-        yield Footer()
+        yield ItaFooter()
 
     def on_mount(self) -> None:
         protected = self.app.session.wrongly_typed_paths(self.year.origin.file)

@@ -6,12 +6,15 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Header, DataTable, Footer, Static
+from textual.widgets import Header, DataTable, Static
 
 from ...i18n import t
 from ...model.grade import grade_for_score
+from ...model.progress import State, year_progress
 from .lists import ListScreen
+from .. import clock
 from ..display import safe_text
+from ..widgets.footer import ItaFooter
 from ..widgets.problems import ProblemsPanel
 
 
@@ -31,11 +34,12 @@ class OverviewScreen(ListScreen):
             table.border_title = t("overview.years")
             yield table
             yield ProblemsPanel(id="problems")
-        yield Footer()
+        yield ItaFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#years", DataTable)
-        for key in ("col.year", "col.measures", "col.errors", "col.warnings", "col.score", "col.grade"):
+        for key in ("col.year", "col.measures", "col.done-late", "col.errors", "col.warnings", "col.score",
+                    "col.grade"):
             table.add_column(t(key), key=key)
         self.refresh_view()
         table.focus()
@@ -48,8 +52,11 @@ class OverviewScreen(ListScreen):
             year = session.records.years[fiscal_year]
             errors, warnings = session.counts(session.findings_for_year(fiscal_year))
             score = year.previous_ita.score
+            progress = year_progress(year, clock.today())
+            late = progress.count(State.LATE)
             table.add_row(
                 Text(str(fiscal_year)), Text(str(len(year.measures))),
+                Text(f"{progress.count(State.DONE)}/{late}", style="bold" if late else ""),
                 Text(str(errors), style="bold red" if errors else "green"),
                 Text(str(warnings), style="yellow" if warnings else "green"),
                 Text("" if score is None else f"{score:.2f}"),

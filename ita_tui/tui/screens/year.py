@@ -7,17 +7,20 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Header, DataTable, Footer, Static
+from textual.widgets import Header, DataTable, Static
 
 from ...i18n import t
 from ...model.findings import Severity
 from ...model.grade import grade_for_score
+from ...model.progress import State, year_progress
 from ...store import SaveRefused
 from ...store.edit import create_measure, delete_measure
 from ...thai.dates import format_thai_date
 from .lists import ListScreen
+from .. import clock
 from ..dialogs import confirm_dialog
 from ..display import one_line, safe_text
+from ..widgets.footer import ItaFooter
 from ..widgets.problems import ProblemsPanel
 
 
@@ -52,12 +55,13 @@ class YearScreen(ListScreen):
             table.border_title = t("year.measures")
             yield table
             yield ProblemsPanel(id="problems")
-        yield Footer()
+        yield ItaFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#measures", DataTable)
         table.add_column(t("col.number"), key="number", width=3)
         table.add_column(t("col.status"), key="status", width=4)
+        table.add_column(t("col.progress"), key="progress", width=9)
         table.add_column(t("col.title"), key="title")
         table.add_column(t("col.owners"), key="owners")
         self.refresh_view()
@@ -84,6 +88,7 @@ class YearScreen(ListScreen):
         findings_by_file: dict[str, list] = {}
         for finding in session.findings_for_year(self.fiscal_year):
             findings_by_file.setdefault(finding.file, []).append(finding)
+        states = {item.measure.origin.file: item.state for item in year_progress(year, clock.today()).measures}
         for number, measure in enumerate(year.measures, start=1):
             findings = findings_by_file.get(measure.origin.file, [])
             modified = measure.origin.file in modified_files
@@ -94,7 +99,9 @@ class YearScreen(ListScreen):
             else:
                 mark = Text("✓", style="green")
             title = Text(("● " if modified else "") + one_line(measure.title or t("year.untitled")))
-            table.add_row(Text(str(number)), mark, title, Text(one_line(", ".join(measure.owners), 24)),
+            state = states.get(measure.origin.file, State.PLANNED)
+            progress = Text(t(f"state.{state.value}"), style="bold" if state is State.LATE else "")
+            table.add_row(Text(str(number)), mark, progress, title, Text(one_line(", ".join(measure.owners), 24)),
                           key=measure.origin.file)
         if current:
             for row_index, measure in enumerate(year.measures):

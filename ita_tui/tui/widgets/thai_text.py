@@ -11,9 +11,10 @@ from textual.widgets import Input, TextArea
 from textual.widgets.input import Selection
 
 from ...thai.cells import next_cell, next_word, previous_cell, previous_word, snap_to_cell
+from .key_order import KeepsKeyOrder
 
 
-class ThaiInput(Input):
+class ThaiInput(KeepsKeyOrder, Input):
     """Never selects its whole value on focus: the first key typed must not wipe a field."""
 
     def __init__(self, *args, **kwargs):
@@ -74,7 +75,7 @@ class ThaiInput(Input):
             self.delete_selection()
 
 
-class ThaiTextArea(TextArea):
+class ThaiTextArea(KeepsKeyOrder, TextArea):
     def get_cursor_left_location(self):
         row, column = self.cursor_location
         if column == 0:
