@@ -22,13 +22,13 @@ from ..model.findings import Finding
 from ..model.records import FiscalYear, Records
 from ..store.folder import RecordStore
 from . import rules_consistency, rules_hygiene, rules_required, rules_values
-from .runner import ALL_RULES, missing_evidence_of
+from .runner import ALL_RULES, missing_evidence_of, without_echoes
 
 AGENCY_FILE = "agency.toml"
 FILE_RULES = (
     rules_required.measures_missing_fields, rules_required.memo_missing_fields,
     rules_required.agency_missing_fields, rules_values.score_and_years, rules_values.timelines,
-    rules_values.evidence_paths, rules_consistency.dates_in_text, rules_consistency.fiscal_years_in_text,
+    rules_values.evidence_paths, rules_values.orders_and_budgets, rules_consistency.dates_in_text, rules_consistency.fiscal_years_in_text,
     rules_consistency.repeated_phrases, rules_hygiene.text_hygiene,
 )
 YEAR_RULES = tuple(rule for rule in ALL_RULES if rule not in FILE_RULES)
@@ -141,11 +141,12 @@ class IncrementalCheck:
         self.files_checked += 1
 
     def _assemble(self) -> list[Finding]:
-        findings = list(self.store.findings)
+        found_by_rules = []
         for found in self._file_findings.values():
-            findings.extend(found)
+            found_by_rules.extend(found)
         for found in self._year_findings.values():
-            findings.extend(found)
+            found_by_rules.extend(found)
+        findings = list(self.store.findings) + without_echoes(self.store, found_by_rules)
         for finding in findings:
             self.store.locate(finding)
         findings.sort(key=Finding.sort_key)

@@ -79,17 +79,35 @@ def references(records: Records) -> Iterator[Finding]:
                               message="unknown-status-suggest" if suggestion else "")
 
 
+def outside_by_its_text(evidence: str) -> bool:
+    """An absolute path, a drive letter or one that climbs out with "..": outside without looking at disk."""
+    normalized = posixpath.normpath(evidence.replace("\\", "/"))
+    return evidence.startswith(("/", "\\")) or normalized.startswith("..") or ":" in evidence[:3]
+
+
 def evidence_paths(records: Records) -> Iterator[Finding]:
-    """Evidence is a URL or a path inside the records folder; never an absolute path or one that climbs out."""
+    """Evidence is a URL or a path inside the records folder; never an absolute path or one that climbs out.
+    (Links leading out are found on disk by the runner, with the renderer's own rule.)"""
     for year in records.years.values():
         for measure in year.measures:
             for index, evidence in enumerate(measure.evidence):
-                if "://" in evidence:
-                    continue
-                normalized = posixpath.normpath(evidence.replace("\\", "/"))
-                if evidence.startswith(("/", "\\")) or normalized.startswith("..") or ":" in evidence[:3]:
+                if "://" not in evidence and outside_by_its_text(evidence):
                     yield Finding("evidence-outside-records", Severity.ERROR, measure.origin.file,
                                   ("evidence", index), {"path": evidence})
 
 
-RULES = (score_and_years, timelines, references, evidence_paths)
+def orders_and_budgets(records: Records) -> Iterator[Finding]:
+    """A measure's order counts from 1; a budget is never negative."""
+    for year in records.years.values():
+        for measure in year.measures:
+            if measure.order <= 0:
+                yield Finding("order-not-positive", Severity.ERROR, measure.origin.file, ("order",),
+                              {"order": measure.order})
+            budget = measure.budget
+            if budget is not None and budget.amount is not None and budget.amount < 0:
+                amount = int(budget.amount) if budget.amount.is_integer() else budget.amount
+                yield Finding("budget-negative", Severity.ERROR, measure.origin.file, ("budget", "amount"),
+                              {"amount": amount})
+
+
+RULES = (score_and_years, timelines, references, evidence_paths, orders_and_budgets)

@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model.findings import Finding, Severity
+from ..store.evidence import evidence_target
 from ..store.folder import RecordStore
 from . import rules_consistency, rules_hygiene, rules_required, rules_values
+from .rules_values import outside_by_its_text
 
 ALL_RULES = rules_required.RULES + rules_values.RULES + rules_consistency.RULES + rules_hygiene.RULES
 
@@ -28,7 +30,7 @@ class CheckReport:
 
 def run_checks(store: RecordStore, fiscal_year: int | None = None) -> CheckReport:
     """Loading problems plus every rule's findings (only one fiscal year's files when one is given)."""
-    findings = list(store.findings)
+    findings: list[Finding] = []
     cache = store._cache
     if cache is not None:
         rules_consistency.REPEATED_RUNS_MEMO.update(cache.memo.get("repeated_runs", {}))
@@ -38,6 +40,7 @@ def run_checks(store: RecordStore, fiscal_year: int | None = None) -> CheckRepor
         cache.remember({"repeated_runs": dict(rules_consistency.REPEATED_RUNS_MEMO)})
         cache.save(set(store.sources))
     findings.extend(_missing_evidence(store))
+    findings = list(store.findings) + without_echoes(store, findings)
     if fiscal_year is not None:
         prefix = f"{fiscal_year}/"
         findings = [f for f in findings if f.file.startswith(prefix) or f.file == "agency.toml"]
@@ -45,6 +48,30 @@ def run_checks(store: RecordStore, fiscal_year: int | None = None) -> CheckRepor
         store.locate(finding)
     findings.sort(key=Finding.sort_key)
     return CheckReport(findings)
+
+
+def without_echoes(store: RecordStore, findings: list[Finding]) -> list[Finding]:
+    """Drop rule findings that only echo a loading problem: a file that did not load is one finding (its
+    values are not "missing"), a value of the wrong type is a type mismatch (not also "missing"), and
+    signatories cannot be checked against a roster that did not load."""
+    not_loaded = {f.file for f in store.findings if f.file not in store.sources}
+    mismatched = {(f.file, tuple(f.key_path)) for f in store.findings if f.rule_id == "type-mismatch"}
+    kept = []
+    for finding in findings:
+        if finding.file in not_loaded:
+            continue
+        if finding.rule_id == "unknown-official" and "agency.toml" not in store.sources:
+            continue
+        if finding.rule_id == "required-missing" and _touches(finding, mismatched):
+            continue
+        kept.append(finding)
+    return kept
+
+
+def _touches(finding: Finding, mismatched: set[tuple[str, tuple]]) -> bool:
+    path = tuple(finding.key_path)
+    return any(file == finding.file and (path[:len(other)] == other or other[:len(path)] == path)
+               for file, other in mismatched)
 
 
 def _missing_evidence(store: RecordStore) -> list[Finding]:
@@ -56,16 +83,19 @@ def _missing_evidence(store: RecordStore) -> list[Finding]:
 
 
 def missing_evidence_of(store: RecordStore, measure) -> list[Finding]:
-    """Evidence paths of one measure that name no file inside the records folder."""
+    """Evidence files of one measure that do not exist, or that are links leading out of the records
+    folder (the renderer refuses those: same rule, `evidence_target`)."""
     if not measure.evidence:
         return []
-    root = store.root.resolve()
-    missing = []
+    found = []
     for index, evidence in enumerate(measure.evidence):
-        if "://" in evidence:
-            continue
-        target = (root / evidence).resolve()
-        if target.is_relative_to(root) and not target.exists():
-            missing.append(Finding("evidence-missing", Severity.WARNING, measure.origin.file,
-                                   ("evidence", index), {"path": evidence}))
-    return missing
+        if "://" in evidence or outside_by_its_text(evidence):
+            continue  # a URL, or already reported by rules_values.evidence_paths
+        target = evidence_target(store.root, evidence)
+        if target is None:
+            found.append(Finding("evidence-outside-records", Severity.ERROR, measure.origin.file,
+                                 ("evidence", index), {"path": evidence}))
+        elif not target.exists():
+            found.append(Finding("evidence-missing", Severity.WARNING, measure.origin.file,
+                                 ("evidence", index), {"path": evidence}))
+    return found

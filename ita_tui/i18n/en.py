@@ -59,6 +59,8 @@ MESSAGES = {
     "empty-item": "empty item in {field}",
     "memo-number-blank": "document number left blank: prints as \"{prefix}/\" to be written by hand",
     "score-out-of-range": "score {score} is outside 0–100",
+    "order-not-positive": "measure order {order}: the order counts from 1",
+    "budget-negative": "budget {amount} is negative",
     "fiscal-year-mismatch": "file says fiscal year {declared} but sits in folder {folder}",
     "previous-year-not-last": "last ITA result is for {previous}, not the previous year ({expected})",
     "quarter-out-of-range": "quarter {quarter} does not exist (1–4)",

@@ -65,6 +65,8 @@ MESSAGES = {
     "memo-number-blank": "เลขที่หนังสือเว้นว่างไว้ จะพิมพ์เป็น \"{prefix}/\" ให้เขียนเลขด้วยมือ",
     # values
     "score-out-of-range": "คะแนน {score} อยู่นอกช่วง 0–100",
+    "order-not-positive": "ลำดับมาตรการ {order} ไม่ถูกต้อง ลำดับต้องเริ่มที่ 1",
+    "budget-negative": "งบประมาณ {amount} ติดลบ",
     "fiscal-year-mismatch": "ไฟล์ระบุปีงบประมาณ {declared} แต่อยู่ในโฟลเดอร์ปี {folder}",
     "previous-year-not-last": "ผล ITA ที่อ้างถึงเป็นของปี {previous} ไม่ใช่ปีก่อนหน้า ({expected})",
     "quarter-out-of-range": "ไตรมาส {quarter} ไม่มีอยู่จริง (ต้องเป็น 1–4)",

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model.records import Records
+from ..store.evidence import evidence_target
 from ..templating import fill
 from .canvas import Canvas
 from .text import printable
@@ -94,8 +95,8 @@ def evidence_files(records: Records, fiscal_year: int, root: Path,
         for evidence in measure.evidence:
             if "://" in evidence:
                 continue
-            path = (root / evidence).resolve()
-            if not path.is_relative_to(root):
+            path = evidence_target(root, evidence)
+            if path is None:
                 raise EvidenceRefused(f"{measure.origin.file}: evidence {evidence!r} is outside the records folder")
             if path.suffix.lower() in suffixes:
                 files.append((f"{measure.order}. {evidence}", path))

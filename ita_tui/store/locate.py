@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import tomllib
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _SCALAR_END = re.compile(r"[,\]}\n#]")
@@ -24,7 +25,7 @@ class TomlPositions:
         self._aot_counts: dict[tuple, int] = {}
         try:
             self._scan_document()
-        except (IndexError, ValueError):
+        except (IndexError, ValueError):  # tomllib.TOMLDecodeError is a ValueError
             pass  # a broken file still gives the positions found before the break
 
     def line_col(self, offset: int) -> tuple[int, int]:
@@ -122,7 +123,10 @@ class TomlPositions:
             i = self._skip_blank(i, newlines=False)
             char = self.text[i]
             if char in "\"'":
+                start = i
                 value, i = self._read_string(i)
+                if char == '"' and "\\" in value:  # the key as the parser reads it: escapes decoded
+                    value = tomllib.loads(f"k = {self.text[start:i]}")["k"]
                 keys.append(value)
             else:
                 match = _BARE_KEY.match(self.text, i)

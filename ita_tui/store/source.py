@@ -14,10 +14,11 @@ from pathlib import Path
 
 from ..model.findings import Finding, Severity
 from .locate import TomlPositions
+from .strings import conflict_start, string_spans
 
 MAX_FILE_BYTES = 1024 * 1024
 BOM = b"\xef\xbb\xbf"
-_CONFLICT_MARKER = re.compile(rb"^(<{7}|={7}|>{7}|\|{7})(?: |\r?$)", re.MULTILINE)
+_CONFLICT_START = re.compile(rb"^<{7}(?: |\r?$)", re.MULTILINE)
 _TOMLLIB_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
@@ -115,10 +116,12 @@ def read_source(root: Path, path: Path, cache=None) -> SourceFile | Finding:
 
 def parse_source(relative_path: str, path: Path, raw: bytes) -> SourceFile | Finding:
     """Decode and parse bytes already read (also used to re-check what is about to be written)."""
-    marker = _CONFLICT_MARKER.search(raw)
-    if marker:
-        line, col = _line_col_of_byte(raw, marker.start())
-        return _problem(relative_path, "file-merge-conflict", line, col)
+    if _CONFLICT_START.search(raw):
+        start = conflict_start(raw.decode("utf-8", errors="surrogateescape"))
+        if start is not None:
+            line, col = _line_col_of_byte(raw, len(raw.decode("utf-8", errors="surrogateescape")[:start]
+                                                   .encode("utf-8", errors="surrogateescape")))
+            return _problem(relative_path, "file-merge-conflict", line, col)
     nul = raw.find(b"\x00")
     if nul >= 0:
         line, col = _line_col_of_byte(raw, nul)
@@ -135,10 +138,21 @@ def parse_source(relative_path: str, path: Path, raw: bytes) -> SourceFile | Fin
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         position = _TOMLLIB_POSITION.search(message)
-        line, col = (int(position[1]), int(position[2])) if position else (1, 1)
+        line, col = (int(position[1]), int(position[2])) if position else _end_of_document_place(text)
         return _problem(relative_path, "file-toml-syntax", line, col,
                         detail=_TOMLLIB_POSITION.sub("", message).strip())
     return SourceFile(relative_path, path, raw, text, has_bom, values)
+
+
+def _end_of_document_place(text: str) -> tuple[int, int]:
+    """Where to point for an error tomllib finds "at end of document": the string left open, if one is,
+    else the end of the last line that holds anything."""
+    _spans, open_from = string_spans(text)
+    if open_from is not None:
+        line = text.count("\n", 0, open_from) + 1
+        return line, open_from - (text.rfind("\n", 0, open_from) + 1) + 1
+    lines = text.rstrip().split("\n")
+    return len(lines), len(lines[-1].rstrip("\r")) + 1
 
 
 def file_mode_and_owner(path: Path) -> tuple[int, int, int] | None:
