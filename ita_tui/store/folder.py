@@ -6,6 +6,7 @@ Layout: `agency.toml`, then per fiscal year `<BE year>/report.toml` and `<BE yea
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import tomllib
 from pathlib import Path
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..model.findings import Finding, Severity
 from ..model.records import FiscalYear, Records
-from .atomic import write_atomically
+from .atomic import STALE_TEMP_SECONDS, is_temp_file, remove_if_stale, write_atomically
 from .errors import ConflictError, SaveRefused
 from .schema import read_agency, read_measure, read_report
 from .source import SourceFile, StaleCache, parse_source, read_source
@@ -70,6 +71,31 @@ class RecordStore:
         for folder in sorted(self.root.iterdir()):
             if folder.is_dir() and YEAR_FOLDER.match(folder.name) and self._inside_root(folder):
                 self._load_year(folder)
+        self._find_leftovers()
+
+    def _find_leftovers(self) -> None:
+        """Temp files of saves killed halfway (see store.atomic): reported, removed by `remove_stale_leftovers`."""
+        folders = [self.root]
+        for fiscal_year in self.records.years:
+            folders += [self.root / str(fiscal_year), self.root / str(fiscal_year) / "measures"]
+        for folder in folders:
+            try:
+                names = sorted(os.listdir(folder))
+            except OSError:
+                continue
+            for name in names:
+                if is_temp_file(name):
+                    relative = (folder / name).relative_to(self.root).as_posix()
+                    self.findings.append(Finding("file-leftover-temp", Severity.WARNING, relative, (),
+                                                 {"minutes": STALE_TEMP_SECONDS // 60}, 1, 1))
+
+    def remove_stale_leftovers(self) -> list[str]:
+        """Delete the leftover temp files no process is writing and that are old enough (the app does this
+        when it opens the folder; `ita check` only reports them). Returns what was deleted."""
+        removed = [f.file for f in self.findings
+                   if f.rule_id == "file-leftover-temp" and remove_if_stale(self.root / f.file)]
+        self.findings = [f for f in self.findings if f.file not in removed]
+        return removed
 
     def _inside_root(self, path: Path) -> bool:
         inside = path.resolve().is_relative_to(self.root.resolve())

@@ -32,6 +32,7 @@ class Session:
         self.records_root = Path(records_root)
         self.lang = lang
         self.store: RecordStore = load_records(self.records_root, use_cache=use_cache)
+        self.store.remove_stale_leftovers()  # temp files of saves killed halfway
         self.findings: list[Finding] = []
         self.journal = journal
         self.checks = IncrementalCheck(self.store)
