@@ -61,6 +61,8 @@ def generate_records(root: Path, years: int = 20, measures_per_year: int = 50, f
         folder.mkdir(parents=True, exist_ok=True)
         year_report = report.replace("fiscal_year = 2566", "fiscal_year = {this}").replace(
             "fiscal_year = 2565", "fiscal_year = {last}")
+        thai_year = str(fiscal_year).translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
+        year_report = year_report.replace("พ.ศ. ๒๕๖๖", f"พ.ศ. {thai_year}")  # the memo's subject names the year
         (folder.parent / "report.toml").write_text(
             year_report.replace("{this}", str(fiscal_year)).replace("{last}", str(fiscal_year - 1)), encoding="utf-8")
         for order in range(1, measures_per_year + 1):

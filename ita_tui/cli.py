@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from .i18n import detect_language, tr
+from .terminal import say, write_report
 
 EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
 
@@ -100,15 +101,15 @@ def _check(records: Path, output_format: str, year: int | None, lang: str) -> in
     try:
         store = load_records(records, use_cache=True)
     except (FileNotFoundError, NotADirectoryError, PermissionError):
-        print(tr("cli.records-not-found", lang, path=records), file=sys.stderr)
+        say(tr("cli.records-not-found", lang, path=records), error=True)
         return EXIT_CANNOT_RUN
     if year is not None and year not in store.records.years:
-        print(tr("cli.year-not-found", lang, year=year, path=records), file=sys.stderr)
+        say(tr("cli.year-not-found", lang, year=year, path=records), error=True)
         return EXIT_CANNOT_RUN
     report = run_checks(store, year)
     files = len({*store.sources, *(f.file for f in store.findings)})
     render = findings_as_json if output_format == "json" else findings_as_text
-    sys.stdout.write(render(report.findings, files, lang))
+    write_report(render(report.findings, files, lang), machine=output_format != "text")
     return EXIT_FINDINGS if report.has_errors else EXIT_OK
 
 
@@ -123,17 +124,18 @@ def _status(records: Path, year: int | None, output_format: str, lang: str) -> i
     try:
         store = load_records(records, use_cache=True)
     except (FileNotFoundError, NotADirectoryError, PermissionError):
-        print(tr("cli.records-not-found", lang, path=records), file=sys.stderr)
+        say(tr("cli.records-not-found", lang, path=records), error=True)
         return EXIT_CANNOT_RUN
     today = dt.date.today()
     years = store.records.years
     if year is None and years:
         year = fiscal_year_of(today) if fiscal_year_of(today) in years else max(years)
     if year not in years:
-        print(tr("cli.year-not-found", lang, year=year or "—", path=records), file=sys.stderr)
+        say(tr("cli.year-not-found", lang, year=year or "—", path=records), error=True)
         return EXIT_CANNOT_RUN
     progress = year_progress(years[year], today)
-    sys.stdout.write(status_as_json(progress) if output_format == "json" else status_as_text(progress, lang))
+    write_report(status_as_json(progress) if output_format == "json" else status_as_text(progress, lang),
+                 machine=output_format == "json")
     return EXIT_OK
 
 
@@ -144,29 +146,29 @@ def _new_year(records: Path, args, lang: str) -> int:
     try:
         store = load_records(records)
     except (FileNotFoundError, NotADirectoryError, PermissionError):
-        print(tr("cli.records-not-found", lang, path=records), file=sys.stderr)
+        say(tr("cli.records-not-found", lang, path=records), error=True)
         return EXIT_CANNOT_RUN
     years = sorted(store.records.years)
     source = args.from_year if args.from_year is not None else (years[-1] if years else None)
     if source is not None and source not in store.records.years:
-        print(tr("cli.year-not-found", lang, year=source, path=records), file=sys.stderr)
+        say(tr("cli.year-not-found", lang, year=source, path=records), error=True)
         return EXIT_CANNOT_RUN
     new_year = args.year or ((source or 0) + 1 if source else None)
     if new_year is None:
-        print(tr("new-year.which", lang), file=sys.stderr)
+        say(tr("new-year.which", lang), error=True)
         return EXIT_CANNOT_RUN
     try:
         year = create_fiscal_year(store, new_year, source, args.copy_measures)
     except SaveRefused as error:
-        print(tr("new-year.refused", lang, reason=str(error)), file=sys.stderr)
+        say(tr("new-year.refused", lang, reason=str(error)), error=True)
         return EXIT_FINDINGS
-    print(tr("new-year.created", lang, year=new_year, path=records / str(new_year), measures=len(year.measures)))
+    say(tr("new-year.created", lang, year=new_year, path=records / str(new_year), measures=len(year.measures)))
     from .tui.config import config_path
     from .vcs.command import record_new_year
 
     problem = record_new_year(records, new_year, source, lang, config_path())
     if problem:
-        print(problem, file=sys.stderr)
+        say(problem, error=True)
     return EXIT_OK
 
 

@@ -43,6 +43,7 @@ def test_every_rule_the_checker_can_emit_has_a_message_in_both_languages():
     from ita_tui.thai.hygiene import inspect_text
     sources = "".join(Path(m.__file__).read_text(encoding="utf-8")
                       for m in (consistency, hygiene, required, values, runner, folder, schema, source))
+    sources += "".join(path.read_text(encoding="utf-8") for path in Path(runner.__file__).parent.glob("rules_*.py"))
     rule_ids = set(re.findall(r'Finding\(\s*"([a-z0-9-]+)"', sources))
     rule_ids |= set(re.findall(r'_problem\([^,]+, "([a-z0-9-]+)"', sources))
     rule_ids |= set(re.findall(r'message="([a-z0-9-]+)"', sources))

@@ -33,7 +33,7 @@ def _fake_editor(tmp_path, monkeypatch, body: str) -> None:
 
 REPLACE_2565_BY_2566 = """
     text = open(path, encoding="utf-8").read()
-    open(path, "w", encoding="utf-8").write(text.replace("มีนาคม ๒๕๖๕", "มีนาคม ๒๕๖๖"))
+    open(path, "w", encoding="utf-8").write(text.replace("มีนาคม ๒๕๖๕", "มกราคม ๒๕๖๖"))
 """
 
 
@@ -83,7 +83,7 @@ async def test_typing_is_applied_after_a_pause_and_rechecked(sample_records, tmp
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await _open_measure(pilot, app)
         results = screen.query_one("#results", ThaiTextArea)
-        results.text = results.text.replace("ในเดือนมีนาคม ๒๕๖๕", "ในเดือนมีนาคม ๒๕๖๖")
+        results.text = results.text.replace("ในเดือนมีนาคม ๒๕๖๕", "ในเดือนมกราคม ๒๕๖๖")  # before the memo
         await pilot.pause(0.5)
         panel = screen.query_one(ProblemsPanel)
         assert [f.rule_id for f in panel.findings] == []
@@ -184,7 +184,7 @@ async def test_editor_round_trip_replaces_the_field_and_rechecks(sample_records,
         screen.query_one("#results").focus()
         await pilot.press("f4")
         await pilot.pause()
-        assert "มีนาคม ๒๕๖๖" in screen.query_one("#results", ThaiTextArea).text
+        assert "มกราคม ๒๕๖๖" in screen.query_one("#results", ThaiTextArea).text
         assert "date-outside-fiscal-year" not in [f.rule_id for f in screen.query_one(ProblemsPanel).findings]
 
 
@@ -443,7 +443,7 @@ async def test_f4_on_the_year_edits_the_whole_file_and_reloads_it(sample_records
         await _show(pilot, app, YearScreen(2566))
         await pilot.press("f4")
         await pilot.pause()
-        assert "มีนาคม ๒๕๖๖" in app.session.records.years[2566].measures[0].results[0].text
+        assert "มกราคม ๒๕๖๖" in app.session.records.years[2566].measures[0].results[0].text
         assert not [f for f in app.session.findings_for_file(MEASURE_1) if f.severity.value == "error"]
         assert app.session.modified_files() == []
 

@@ -38,7 +38,7 @@ def fiscal_years_in_text(records: Records) -> Iterator[Finding]:
     for year in records.years.values():
         for measure in year.measures:
             for origin, keys, field, text in measure_texts(measure):
-                if "ปีงบประมาณ" not in text:
+                if "ปีงบประมาณ" not in text or field == "title":  # titles: heading-other-fiscal-year
                     continue
                 for mention in find_fiscal_years(text):
                     if mention.fiscal_year_be != year.fiscal_year:
@@ -51,6 +51,8 @@ _NOT_WORDS = re.compile(r"[\s\u200b.,;:!?\"'“”‘’()\[\]/\-–—0-9๐-�
 COPIED_SHARE = 0.6  # this share of a field's items found in one other measure makes it a copy
 MIN_ITEM_CHARACTERS = 12
 MIN_COPIED_CHARACTERS = 40  # a short common step ("แต่งตั้งคณะทำงาน") shared by two measures is no copy
+MIN_WHOLE_FIELD_THAI = 10  # a whole field equal (or nearly) to another's is a copy from this many Thai letters on
+_THAI_CHARACTER = re.compile(r"[\u0e01-\u0e4e]")
 
 
 @functools.lru_cache(maxsize=1 << 16)  # the app re-checks a year after each edit: most texts did not change
@@ -69,12 +71,16 @@ def _compared_items(measure: Measure) -> dict[str, list[str]]:
 
 NEAR_COPY_RATIO = 0.9  # a whole field this similar to another measure's (a few words changed) is a copy
 _EDGE = 24  # near copies share the start or the end: fields are only compared within those buckets
+_SHORT_EDGE = 8  # …and short fields, whose 24-character edge is the whole field, within these
+
+
+def _edges(field_text: str) -> set[str]:
+    return {field_text[:_EDGE], field_text[-_EDGE:], field_text[:_SHORT_EDGE], field_text[-_SHORT_EDGE:]}
 
 
 def _near_copy(field_text: str, earlier: dict[str, list[tuple[Measure, str]]]) -> tuple[Measure, float] | None:
     """An earlier measure whose same field reads almost the same (a word or two changed)."""
-    candidates = {id(m): (m, text) for key in (field_text[:_EDGE], field_text[-_EDGE:])
-                  for m, text in earlier.get(key, ())}
+    candidates = {id(m): (m, text) for key in _edges(field_text) for m, text in earlier.get(key, ())}
     best = None
     for other, text in candidates.values():
         if min(len(text), len(field_text)) / max(len(text), len(field_text)) < NEAR_COPY_RATIO:
@@ -87,10 +93,12 @@ def _near_copy(field_text: str, earlier: dict[str, list[tuple[Measure, str]]]) -
 
 def copied_between_measures(records: Records) -> Iterator[Finding]:
     """Steps, results or recommendation of a measure that repeat an earlier measure's: items equal apart
-    from spacing, punctuation and numbers, or the whole field nearly equal (a few words changed). Near-linear:
-    items are matched by their normalized form, whole fields only within same-start/same-end buckets."""
+    from spacing, punctuation and numbers, or the whole field equal or nearly equal (differences in
+    proportion to its length), at any length above a trivial one. Near-linear: items and whole fields are
+    matched by their normalized form, near copies only within same-start/same-end buckets."""
     for year in records.years.values():
         seen: dict[tuple[str, str], list[Measure]] = {}
+        whole: dict[tuple[str, str], Measure] = {}
         near: dict[str, dict[str, list[tuple[Measure, str]]]] = {}
         for measure in year.measures:
             for field, items in _compared_items(measure).items():
@@ -106,7 +114,15 @@ def copied_between_measures(records: Records) -> Iterator[Finding]:
                             repeats = keys.count(key)
                             matches[id(other)] = (other, count + repeats, characters + repeats * len(key))
                 reported = False
-                if keys and matches:
+                substantial = len(field_text) >= MIN_WHOLE_FIELD_THAI and \
+                    len(_THAI_CHARACTER.findall(field_text)) >= MIN_WHOLE_FIELD_THAI
+                same = whole.get((field, field_text)) if substantial else None
+                if same is not None:
+                    reported = True
+                    yield Finding("copied-from-measure", Severity.WARNING, measure.origin.file, (field,),
+                                  {"field": field, "other_order": same.order,
+                                   "other_file": same.origin.file, "percent": 100})
+                if keys and matches and not reported:
                     other, count, characters = max(matches.values(), key=lambda match: (match[1], -match[0].order))
                     share = count / len(keys)
                     if share >= COPIED_SHARE and characters >= MIN_COPIED_CHARACTERS:
@@ -114,7 +130,7 @@ def copied_between_measures(records: Records) -> Iterator[Finding]:
                         yield Finding("copied-from-measure", Severity.WARNING, measure.origin.file, (field,),
                                       {"field": field, "other_order": other.order,
                                        "other_file": other.origin.file, "percent": round(share * 100)})
-                if not reported and len(field_text) >= MIN_COPIED_CHARACTERS:
+                if not reported and substantial:
                     found = _near_copy(field_text, near_index)
                     if found:
                         other, ratio = found
@@ -123,8 +139,9 @@ def copied_between_measures(records: Records) -> Iterator[Finding]:
                                        "other_file": other.origin.file, "percent": round(ratio * 100)})
                 for key in keys:
                     seen.setdefault((field, key), []).append(measure)
-                if len(field_text) >= MIN_COPIED_CHARACTERS:
-                    for edge in {field_text[:_EDGE], field_text[-_EDGE:]}:
+                if substantial:
+                    whole.setdefault((field, field_text), measure)
+                    for edge in _edges(field_text):
                         near_index.setdefault(edge, []).append((measure, field_text))
 
 

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from ..model.findings import Finding, Severity
 from ..store.evidence import evidence_target
 from ..store.folder import RecordStore
-from . import rules_consistency, rules_hygiene, rules_required, rules_values
+from . import rules_consistency, rules_hygiene, rules_prose, rules_required, rules_timeline, rules_values
 from .rules_values import outside_by_its_text
 
 ALL_RULES = rules_required.RULES + rules_values.RULES + rules_consistency.RULES + rules_hygiene.RULES
+ALL_RULES += rules_timeline.RULES + rules_prose.RULES
+DATED_RULES = rules_timeline.DATED_RULES  # rules that also need the day they judge on (today, by default)
 
 
 @dataclass
@@ -28,14 +31,17 @@ class CheckReport:
         return [finding for finding in self.findings if finding.file == relative_path]
 
 
-def run_checks(store: RecordStore, fiscal_year: int | None = None) -> CheckReport:
-    """Loading problems plus every rule's findings (only one fiscal year's files when one is given)."""
+def run_checks(store: RecordStore, fiscal_year: int | None = None, today: dt.date | None = None) -> CheckReport:
+    """Loading problems plus every rule's findings (only one fiscal year's files when one is given).
+    *today* is the day progress is judged on (the clock is read here, never inside a rule)."""
     findings: list[Finding] = []
     cache = store._cache
     if cache is not None:
         rules_consistency.REPEATED_RUNS_MEMO.update(cache.memo.get("repeated_runs", {}))
     for rule in ALL_RULES:
         findings.extend(rule(store.records))
+    for dated_rule in DATED_RULES:
+        findings.extend(dated_rule(store.records, today or dt.date.today()))
     if cache is not None:
         cache.remember({"repeated_runs": dict(rules_consistency.REPEATED_RUNS_MEMO)})
         cache.save(set(store.sources))

@@ -22,6 +22,13 @@ MESSAGES = {
     "state.done": "เสร็จ",
     "state.late": "ล่าช้า!",
     "state.cancelled": "ยกเลิก",
+    "result-after-memo": "ผลการดำเนินการลงวันที่ {date} หลังวันที่ของบันทึกข้อความ ({memo}) คือรายงานสิ่งที่ยังไม่เกิดขึ้น",
+    "result-outside-plan": "ผลการดำเนินการลงวันที่ {date} (ไตรมาส {quarter}) อยู่นอกช่วงเวลาที่มาตรการวางแผนไว้ ({plan})",
+    "measure-late": "ล่าช้า: แผนสิ้นสุดเมื่อ {end_th} แต่ยังไม่มีผลการดำเนินการ (ณ วันที่ {day})",
+    "prose-score-mismatch": "ข้อความระบุคะแนน ITA เป็น {written} แต่ข้อมูลบันทึกไว้ {score}",
+    "prose-grade-mismatch": "ข้อความระบุระดับผลการประเมินเป็น {written} แต่คะแนน {score} ได้ระดับ {grade}",
+    "prose-count-mismatch": "ข้อความระบุจำนวน {written} มาตรการ แต่ปีนี้มี {count} มาตรการ",
+    "heading-other-fiscal-year": "หัวเรื่องระบุ \"{named}\" ในรายงานปีงบประมาณ {fiscal_year}",
     "col.progress": "สถานะ",
     "col.done-late": "เสร็จ/ช้า",
     # field names

@@ -7,6 +7,7 @@ from argparse import Namespace
 from pathlib import Path
 
 from ..i18n import tr
+from ..terminal import say
 from .build import DOCUMENTS, EvidenceRefused, render_year
 from .layout import LayoutError
 from .output import write_atomically_to
@@ -21,16 +22,16 @@ def render_command(records_path: Path, args: Namespace, lang: str) -> int:
     try:
         store = load_records(records_path, use_cache=True)
     except (FileNotFoundError, NotADirectoryError, PermissionError):
-        print(tr("cli.records-not-found", lang, path=records_path), file=sys.stderr)
+        say(tr("cli.records-not-found", lang, path=records_path), error=True)
         return EXIT_CANNOT_RUN
     if args.year not in store.records.years:
-        print(tr("cli.year-not-found", lang, year=args.year, path=records_path), file=sys.stderr)
+        say(tr("cli.year-not-found", lang, year=args.year, path=records_path), error=True)
         return EXIT_CANNOT_RUN
     report = run_checks(store, args.year)
     errors = sum(1 for finding in report.findings if finding.severity.value == "error")
     if errors:
         key = "render.refused-errors" if args.strict else "render.draft-with-errors"
-        print(tr(key, lang, errors=errors, year=args.year), file=sys.stderr)
+        say(tr(key, lang, errors=errors, year=args.year), error=True)
         if args.strict:
             return EXIT_REFUSED
     documents = ("memo",) if args.memo else ("report",) if args.report else DOCUMENTS
@@ -51,14 +52,13 @@ def render_command(records_path: Path, args: Namespace, lang: str) -> int:
                 sys.stdout.buffer.flush()
             else:
                 write_atomically_to(path, rendered.pdf)
-                print(tr("render.wrote", lang, path=path, pages=rendered.pages), file=sys.stderr)
+                say(tr("render.wrote", lang, path=path, pages=rendered.pages), error=True)
         if rendered.evidence_not_attached:
-            print(tr("render.evidence-not-pdf", lang, files=", ".join(rendered.evidence_not_attached)),
-                  file=sys.stderr)
+            say(tr("render.evidence-not-pdf", lang, files=", ".join(rendered.evidence_not_attached)), error=True)
         if rendered.missing_characters:
             shown = " ".join(f"U+{ord(c):04X}" for c in sorted(rendered.missing_characters))
-            print(tr("render.missing-glyphs", lang, chars=shown), file=sys.stderr)
+            say(tr("render.missing-glyphs", lang, chars=shown), error=True)
     except (LayoutError, EvidenceRefused) as error:
-        print(tr("render.failed", lang, reason=str(error)), file=sys.stderr)
+        say(tr("render.failed", lang, reason=str(error)), error=True)
         return EXIT_CANNOT_RUN
     return EXIT_OK

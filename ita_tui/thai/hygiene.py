@@ -38,6 +38,8 @@ def inspect_text(text: str) -> list[TextProblem]:
         ("text-doubled-mark", DOUBLED_MARK),
     ):
         for match in pattern.finditer(text):
+            if rule_id == "text-zero-width" and is_legitimate_joiner(text, match.start()):
+                continue
             problems.append(TextProblem(rule_id, match.start(), match.group()))
     problems.sort(key=lambda problem: problem.offset)
     return problems
@@ -65,15 +67,55 @@ _STAND_INS.update({"\x7f": "␡", "\n": "\n", "\t": "\t"})
 
 
 def visible(text: str) -> str:
-    """*text* safe for a terminal: controls become visible stand-ins (␛), bidi/zero-width become ⟨U+XXXX⟩."""
+    """*text* safe for a terminal: controls become visible stand-ins (␛), bidi/zero-width become ⟨U+XXXX⟩.
+
+    This is the one escaping rule for everything from the data that reaches a screen, stdout or stderr
+    (JSON output uses the same rule through `escape_for_json`). Joiners inside emoji or Indic sequences
+    are text and stay as they are."""
 
     def replace(match: re.Match[str]) -> str:
         char = match.group()
         if char in _STAND_INS:
             return _STAND_INS[char]
+        if char in JOINERS and is_legitimate_joiner(text, match.start()):
+            return char
         return f"⟨U+{ord(char):04X}⟩"
 
     return _UNSAFE.sub(replace, text)
 
 
-_UNSAFE = re.compile(f"{CONTROL_CHARACTERS.pattern}|{BIDI_CONTROLS.pattern}|{ZERO_WIDTH.pattern}".replace("\\x0b", "\\x0b"))
+def escape_for_json(document: str) -> str:
+    """A JSON document with every character `visible()` would not print raw written as a \\uXXXX escape:
+    the same rule, but lossless (a JSON reader gets the exact data back). Valid because JSON's own
+    structure is ASCII, so these characters can only stand inside strings."""
+
+    def replace(match: re.Match[str]) -> str:
+        char = match.group()
+        if char in "\n\t" or (char in JOINERS and is_legitimate_joiner(document, match.start())):
+            return char
+        return f"\\u{ord(char):04x}"
+
+    return _UNSAFE.sub(replace, document)
+
+
+_UNSAFE = re.compile(f"{CONTROL_CHARACTERS.pattern}|{BIDI_CONTROLS.pattern}|{ZERO_WIDTH.pattern}")
+
+JOINERS = "\u200c\u200d"  # ZWNJ, ZWJ
+_INDIC = range(0x0900, 0x0E00)  # Devanagari … Sinhala: joiners choose conjunct forms
+_ARABIC = range(0x0600, 0x0700)  # Persian ZWNJ
+_EMOJI_TAIL = "\ufe0f\u20e3"  # variation selector 16, keycap
+
+
+def _is_emoji(char: str) -> bool:
+    code = ord(char)
+    return code >= 0x1F000 or 0x2600 <= code <= 0x27BF or 0x1F3FB <= code <= 0x1F3FF or char in _EMOJI_TAIL
+
+
+def is_legitimate_joiner(text: str, index: int) -> bool:
+    """True when the ZWJ/ZWNJ at *index* joins two characters of a script or emoji sequence that uses it."""
+    if not (0 < index < len(text) - 1) or text[index] not in JOINERS:
+        return False
+    before, after = ord(text[index - 1]), ord(text[index + 1])
+    if text[index] == "\u200d" and _is_emoji(text[index - 1]) and _is_emoji(text[index + 1]):
+        return True
+    return (before in _INDIC and after in _INDIC) or (before in _ARABIC and after in _ARABIC)

@@ -20,6 +20,7 @@ from .bindings import translate_bindings
 from .commands import AppActions, MeasureSearch
 from .config import Config, load_config
 from .display import one_line
+from ..thai.hygiene import visible
 from .dialogs import ChoiceDialog, HelpDialog, conflict_dialog, quit_dialog
 from .journal import Journal
 from .session import Session
@@ -50,6 +51,11 @@ class ItaApp(App[int]):
         self.title = one_line(self.session.records.agency.name, 60) or "ita"
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
+
+    def notify(self, message: str, *, title: str = "", severity="information", timeout=None,
+               markup: bool = False) -> None:
+        """Every toast is literal text with the data in it escaped (file names, reasons, values)."""
+        super().notify(visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False)
 
     def get_system_commands(self, screen):
         """No screenshot / theme commands: nothing in the palette writes files outside records and out/."""
@@ -289,9 +295,10 @@ class ItaApp(App[int]):
 
 def run_app(records_root: Path, lang: str) -> int:
     from ..i18n import tr
+    from ..terminal import say
 
     if not Path(records_root).is_dir():
-        print(tr("cli.records-not-found", lang, path=records_root), file=sys.stderr)
+        say(tr("cli.records-not-found", lang, path=records_root), error=True)
         return 2
     app = ItaApp(records_root, lang, load_config(), Journal(records_root), use_cache=True)
     result = app.run(mouse=False)

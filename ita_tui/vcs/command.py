@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 from ..i18n import tr
+from ..terminal import say, write_report
 from ..thai.dates import format_thai_date
 from ..thai.digits import to_thai_digits
 from .messages import SavedFile
@@ -43,27 +43,27 @@ def history_command(records_root: Path, path: str | None, output_format: str, la
                     settings_path: Path | None = None) -> int:
     recorder = Recorder(records_root, lang, settings_path)
     if recorder.repository is None:
-        print(recorder.off_reason, file=sys.stderr)
+        say(recorder.off_reason, error=True)
         return EXIT_CANNOT_RUN
     relative = records_relative(records_root, path)
     if relative is None:
-        print(tr("cli.records-not-found", lang, path=path), file=sys.stderr)
+        say(tr("cli.records-not-found", lang, path=path), error=True)
         return EXIT_CANNOT_RUN
     try:
         versions = recorder.repository.history(relative)
     except GitError as error:
-        print(tr("vcs.off.error", lang, reason=str(error)), file=sys.stderr)
+        say(tr("vcs.off.error", lang, reason=str(error)), error=True)
         return EXIT_CANNOT_RUN
     if output_format == "json":
         items = [{"commit": v.commit, "author": v.author, "email": v.email, "date": v.when.astimezone().isoformat(),
                   "message": v.message, "path": v.path} for v in versions]
-        sys.stdout.write(json.dumps(items, ensure_ascii=False, indent=2) + "\n")
+        write_report(json.dumps(items, ensure_ascii=False, indent=2) + "\n", machine=True)
         return EXIT_OK
     if not versions:
-        print(tr("cli.history-empty", lang, path=relative or str(records_root)))
+        say(tr("cli.history-empty", lang, path=relative or str(records_root)))
     for version in versions:
         first_line = version.message.splitlines()[0] if version.message else ""
-        print(f"{version.short}  {version_date(version, lang)}  {version.author}  {first_line}")
+        say(f"{version.short}  {version_date(version, lang)}  {version.author}  {first_line}")
     return EXIT_OK
 
 
@@ -72,26 +72,26 @@ def sync_command(records_root: Path, lang: str, settings_path: Path | None = Non
 
     recorder = Recorder(records_root, lang, settings_path)
     if recorder.repository is None:
-        print(recorder.off_reason, file=sys.stderr)
+        say(recorder.off_reason, error=True)
         return EXIT_CANNOT_RUN
     if not has_remote(recorder.repository):
-        print(tr("sync.no-remote", lang))
+        say(tr("sync.no-remote", lang))
         return EXIT_OK
-    print(tr("sync.working", lang), file=sys.stderr)
+    say(tr("sync.working", lang), error=True)
     try:
         result = sync(recorder.repository, tr("vcs.msg.merged", lang), recorder.identity(), send=send)
     except GitError as error:
-        print(tr("sync.failed", lang, reason=str(error).strip()), file=sys.stderr)
+        say(tr("sync.failed", lang, reason=str(error).strip()), error=True)
         return EXIT_CANNOT_RUN
     if result.conflicts:
-        print(tr("sync.conflicts-left", lang, files=", ".join(c.path for c in result.conflicts)), file=sys.stderr)
+        say(tr("sync.conflicts-left", lang, files=", ".join(c.path for c in result.conflicts)), error=True)
         return EXIT_CONFLICT
     if result.taken:
-        print(tr("sync.pulled", lang, count=result.taken))
+        say(tr("sync.pulled", lang, count=result.taken))
     if result.sent:
-        print(tr("sync.pushed", lang))
+        say(tr("sync.pushed", lang))
     if not result.taken and not result.sent:
-        print(tr("sync.nothing", lang))
+        say(tr("sync.nothing", lang))
     return EXIT_OK
 
 

@@ -57,7 +57,7 @@ class MemoScreen(FormScreen):
         yield Header(icon="ita")
         with VerticalScroll(id="form"):
             yield Static(safe_text(t("memo.heading", year=self.fiscal_year, file=year.origin.file), "bold"))
-            yield Label(t("memo.number-hint", prefix=self.app.session.records.agency.document_prefix))
+            yield Label(safe_text(t("memo.number-hint", prefix=self.app.session.records.agency.document_prefix)))
             yield ThaiInput(shown["number"], id="number")
             yield Label(t("memo.date-hint"))
             yield ThaiInput(shown["date"], id="date")

@@ -10,6 +10,7 @@ from textual.widgets.option_list import Option
 from ...check.output import finding_message
 from ...i18n import current_language, t
 from ...model.findings import Finding, Severity
+from ...thai.hygiene import visible
 
 SEVERITY_MARK = {Severity.ERROR: ("✗", "bold red"), Severity.WARNING: ("!", "yellow"), Severity.INFO: ("i", "cyan")}
 
@@ -47,7 +48,7 @@ class ProblemsPanel(OptionList):
             prompt = Text()
             prompt.append(f"{mark} ", style=style)
             if with_file:
-                prompt.append(f"{finding.file}:{finding.line} ", style="dim")
+                prompt.append(f"{visible(finding.file)}:{finding.line} ", style="dim")
             else:
                 field = _field_of(finding)
                 if field:
