@@ -125,3 +125,36 @@ def test_a_save_rechecks_only_the_saved_file(messy_records):
     session.recheck()
     assert (session.checks.files_checked, session.checks.years_checked) == (1, 1)
     _same_as_a_full_check(session)
+
+
+def test_a_second_start_with_nothing_changed_checks_nothing(messy_records, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    first = Session(messy_records, use_cache=True)
+    assert first.checks.years_checked == 2
+    second = Session(messy_records, use_cache=True)
+    assert second.checks.years_checked == 0
+    assert _as_compared(second.findings) == _as_compared(first.findings)
+    _same_as_a_full_check(second)
+
+
+def test_a_start_rechecks_the_year_whose_file_changed_and_looks_for_evidence_again(messy_records, tmp_path,
+                                                                                  monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    Session(messy_records, use_cache=True)
+    measure = messy_records / "2565" / "measures" / "02-public-forum.toml"
+    measure.write_text(measure.read_text(encoding="utf-8").replace("order = 2", "order = 1", 1), encoding="utf-8")
+    (messy_records / "evidence").mkdir()
+    (messy_records / "evidence" / "missing.pdf").write_bytes(b"%PDF")
+    again = Session(messy_records, use_cache=True)
+    assert again.checks.years_checked == 1
+    assert "evidence-missing" not in {f.rule_id for f in again.findings}
+    _same_as_a_full_check(again)
+
+
+def test_new_checker_code_makes_the_kept_findings_stale(messy_records, tmp_path, monkeypatch):
+    from ita_tui.check import incremental
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    Session(messy_records, use_cache=True)
+    monkeypatch.setattr(incremental, "code_fingerprint", lambda: "a changed rule")
+    assert Session(messy_records, use_cache=True).checks.years_checked == 2

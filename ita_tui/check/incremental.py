@@ -11,12 +11,20 @@ is a year rule until it is listed in FILE_RULES.
 What changed is found without being told: a file's findings are kept with the model object and the loaded
 source they were computed from, and edits, saves and reloads replace those objects (the store and
 `store.edit` never change them in place).
+
+With the store's parse cache, each year's findings are kept there too, under a key made of the year's file
+hashes, the agency's, the day and the checker's own code: a start with nothing changed checks nothing.
+Missing evidence files are looked for again each time (they are not in the records).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import functools
+import hashlib
 from collections.abc import Iterable
+from pathlib import Path
 
 from ..model.findings import Finding
 from ..model.records import FiscalYear, Records
@@ -33,6 +41,18 @@ FILE_RULES = (
 )
 YEAR_RULES = tuple(rule for rule in ALL_RULES if rule not in FILE_RULES)
 _WHOLE_YEAR_FROM = 8  # this many changed files in one year: run the file rules over the year at once
+_CACHE_PART = "checks-by-year"
+
+
+@functools.lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Names, sizes and times of the package's modules: a new rule or a fixed one makes old findings stale."""
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        status = path.stat()
+        digest.update(f"{path.relative_to(package)}:{status.st_size}:{status.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
 
 
 class IncrementalCheck:
@@ -43,6 +63,8 @@ class IncrementalCheck:
         self._checked: dict[str, tuple[object, object]] = {}  # file → (model object, source) checked
         self._file_findings: dict[str, list[Finding]] = {}  # file rules' and loading-independent findings
         self._year_findings: dict[int, list[Finding]] = {}  # year rules' findings, by fiscal year
+        self._evidence: dict[str, list[Finding]] = {}  # missing evidence files, by measure file
+        self._fresh_years: set[int] = set()  # checked by rules in this update (not taken from the cache)
         self._agency = None
         self.files_checked = 0  # counters for tests: how much work the last update() did
         self.years_checked = 0
@@ -62,12 +84,15 @@ class IncrementalCheck:
     def update(self, files: Iterable[str] = ()) -> list[Finding]:
         """Re-check what changed since the last update (and *files*, changed in place); all findings."""
         self.files_checked = self.years_checked = 0
+        self._fresh_years = set()
         objects = self._objects()
         sources = self.store.sources
         if AGENCY_FILE in files or self.store.records.agency is not self._agency or \
                 sources.get(AGENCY_FILE) is not self._checked.get(AGENCY_FILE, (None, None))[1]:
             self._check_everything(objects)
+            remember = True
         else:
+            remember = False  # later checks follow edits: the next start re-checks what they changed
             forced = set(files)
             changed: dict[int, list[str]] = {}
             for file, (fiscal_year, model) in objects.items():
@@ -78,6 +103,7 @@ class IncrementalCheck:
             for file in set(self._checked) - set(objects):
                 del self._checked[file]
                 self._file_findings.pop(file, None)
+                self._evidence.pop(file, None)
                 changed.setdefault(int(file.split("/")[0]), [])
             for fiscal_year in set(self._year_findings) - set(self.store.records.years):
                 del self._year_findings[fiscal_year]
@@ -85,7 +111,10 @@ class IncrementalCheck:
             for fiscal_year, year_files in changed.items():
                 if fiscal_year in self.store.records.years:
                     self._check_year(fiscal_year, year_files, objects)
-        return self._assemble()
+        findings = self._assemble()
+        if remember:
+            self._remember_everything_checked()
+        return findings
 
     # -- checking -----------------------------------------------------------------------------------
     def _check_everything(self, objects) -> None:
@@ -93,14 +122,20 @@ class IncrementalCheck:
         self._checked.clear()
         self._file_findings.clear()
         self._year_findings.clear()
+        self._evidence.clear()
         self._agency = records.agency
+        cached = self._cached_years()
         alone = Records(agency=records.agency)
         self._file_findings[AGENCY_FILE] = [f for rule in ALL_RULES for f in rule(alone) if f.file == AGENCY_FILE]
         self._checked[AGENCY_FILE] = (records.agency, self.store.sources.get(AGENCY_FILE))
         self.files_checked += 1
         for fiscal_year, year in records.years.items():
             files = [year.origin.file] + [measure.origin.file for measure in year.measures]
-            self._check_year(fiscal_year, files, objects)
+            entry = cached.get(fiscal_year)
+            if entry is not None and entry[0] == self._year_key(year):
+                self._adopt(fiscal_year, entry, objects)
+            else:
+                self._check_year(fiscal_year, files, objects)
 
     def _check_year(self, fiscal_year: int, files: list[str], objects) -> None:
         """File rules for *files* (of this year), then the year rules over the whole year."""
@@ -120,6 +155,7 @@ class IncrementalCheck:
                 self._keep(file, self._file_rules(file, year, objects), objects)
         self._year_findings[fiscal_year] = [f for rule in YEAR_RULES for f in rule(view) if f.file != AGENCY_FILE]
         self.years_checked += 1
+        self._fresh_years.add(fiscal_year)
 
     def _file_rules(self, file: str, year: FiscalYear, objects) -> list[Finding]:
         model = objects.get(file, (None, None))[1]
@@ -132,17 +168,64 @@ class IncrementalCheck:
         view = Records(agency=self.store.records.agency, years={year.fiscal_year: alone})
         return [finding for rule in FILE_RULES for finding in rule(view) if finding.file == file]
 
-    def _keep(self, file: str, findings: list[Finding], objects) -> None:
+    def _keep(self, file: str, findings: list[Finding], objects, counted: bool = True) -> None:
         model = objects.get(file, (None, None))[1]
         if model is not None and not isinstance(model, FiscalYear):
-            findings = findings + missing_evidence_of(self.store, model)
+            self._evidence[file] = missing_evidence_of(self.store, model)
         self._file_findings[file] = findings
         self._checked[file] = (model, self.store.sources.get(file))
-        self.files_checked += 1
+        self.files_checked += counted
+
+    # -- the findings kept in the parse cache -----------------------------------------------------
+    def _cached_years(self) -> dict:
+        cache = self.store._cache
+        if cache is None:
+            return {}
+        rules_consistency.REPEATED_RUNS_MEMO.update(cache.memo.get("repeated_runs", {}))
+        cached = cache.memo.get(_CACHE_PART)
+        return cached if isinstance(cached, dict) else {}
+
+    def _year_key(self, year: FiscalYear) -> str | None:
+        """What a year's findings depend on; None while one of its files has edits not saved."""
+        sources, edited = self.store.sources, self.store._documents
+        agency = sources.get(AGENCY_FILE)
+        parts = [code_fingerprint(), dt.date.today().isoformat(), agency.sha256 if agency else "-"]
+        for file in [year.origin.file] + [measure.origin.file for measure in year.measures]:
+            if file in edited:
+                return None
+            source = sources.get(file)
+            parts.append(f"{file}:{source.sha256 if source else '-'}")
+        return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+    def _adopt(self, fiscal_year: int, entry: tuple, objects) -> None:
+        _key, by_file, year_findings = entry
+        for file, findings in by_file.items():
+            self._keep(file, findings, objects, counted=False)
+        self._year_findings[fiscal_year] = year_findings
+
+    def _remember_everything_checked(self) -> None:
+        """After a check that ran rules on years of unedited files: keep their (located) findings."""
+        cache = self.store._cache
+        if cache is None or not self._fresh_years:
+            return
+        years = self.store.records.years
+        kept = {year: entry for year, entry in self._cached_years().items() if year in years}
+        for fiscal_year in self._fresh_years:
+            year = years[fiscal_year]
+            key = self._year_key(year)
+            if key is None:
+                continue
+            files = [year.origin.file] + [measure.origin.file for measure in year.measures]
+            kept[fiscal_year] = (key, {file: self._file_findings.get(file, []) for file in files},
+                                 self._year_findings[fiscal_year])
+        cache.remember({_CACHE_PART: kept, "repeated_runs": dict(rules_consistency.REPEATED_RUNS_MEMO)})
+        cache.save(set(self.store.sources))
 
     def _assemble(self) -> list[Finding]:
         found_by_rules = []
         for found in self._file_findings.values():
+            found_by_rules.extend(found)
+        for found in self._evidence.values():
             found_by_rules.extend(found)
         for found in self._year_findings.values():
             found_by_rules.extend(found)

@@ -62,8 +62,10 @@ class ParseCache:
         self._dirty = True
 
     def remember(self, memo: dict) -> None:
-        if memo != self.memo:
-            self.memo = dict(memo)
+        """Keep these parts of the memo (its other parts stay: the checker and the app keep different ones)."""
+        changed = {name: value for name, value in memo.items() if self.memo.get(name) != value}
+        if changed:
+            self.memo = {**self.memo, **changed}
             self._dirty = True
 
     def save(self, known: set[str]) -> None:

@@ -23,11 +23,12 @@ from .display import one_line
 from ..thai.hygiene import visible
 from .dialogs import ChoiceDialog, HelpDialog, conflict_dialog, quit_dialog
 from .journal import Journal
+from .recording import RecordsHistory
 from .session import Session
 from .widgets.key_order import OrderedCommandPalette
 
 
-class ItaApp(App[int]):
+class ItaApp(RecordsHistory, App[int]):
     CSS_PATH = "ita.tcss"
     COMMANDS = {MeasureSearch, AppActions}
     BINDINGS = [
@@ -37,10 +38,13 @@ class ItaApp(App[int]):
         Binding("f2", "show_problems", "key.problems", id="problems", priority=True),
         Binding("f5", "export", "key.export", id="export", priority=True),
         Binding("ctrl+p", "command_palette", "key.palette", id="palette", priority=True, show=False),
+        Binding("f6", "history", "key.history", id="history", priority=True, show=False),
+        Binding("f7", "push", "key.push", id="push", priority=True, show=False),
     ]
 
     def __init__(self, records_root: Path, lang: str = "th", config: Config | None = None,
-                 journal: Journal | None = None, out_root: Path | None = None, use_cache: bool = False):
+                 journal: Journal | None = None, out_root: Path | None = None, use_cache: bool = False,
+                 recorder=None):
         set_language(lang)
         super().__init__()
         translate_bindings(self)
@@ -48,6 +52,8 @@ class ItaApp(App[int]):
         self.config = config or Config()
         self.out_root = out_root or Path("out")
         self.session = Session(records_root, lang, journal, use_cache)
+        self.recorder = recorder  # version history (ita_tui/vcs); None: the app works without it
+        self.push_on_save = self.config.push_on_save
         self.title = one_line(self.session.records.agency.name, 60) or "ita"
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
@@ -74,6 +80,7 @@ class ItaApp(App[int]):
                                           [("restore", t("journal.restore")), ("discard", t("journal.discard")),
                                            ("later", t("journal.later"))],
                                           detail="\n".join(journal.pending())), self._journal_answer)
+        self.start_history()
         self.refresh_unsaved()
 
     def _journal_answer(self, choice: str | None) -> None:
@@ -97,7 +104,7 @@ class ItaApp(App[int]):
     # -- shared state ---------------------------------------------------------------------------
     def refresh_unsaved(self) -> None:
         files = self.session.modified_files()
-        self.sub_title = t("app.unsaved", count=len(files)) if files else t("app.all-saved")
+        self.sub_title = (t("app.unsaved", count=len(files)) if files else t("app.all-saved")) + self.history_suffix()
 
     def open_memo(self, fiscal_year: int) -> bool:
         """Open the memo form, unless report.toml did not load (then say why: editing it would lose data)."""
@@ -150,7 +157,13 @@ class ItaApp(App[int]):
 
     def action_save(self) -> None:
         self._flush_form()
+        if self.take_in_before_save():
+            return  # clone mode: the shared copy's work comes in first, then _save_now runs
+        self._save_now()
+
+    def _save_now(self) -> None:
         outcome = self.session.save_all()
+        self.record_saved(outcome.changes)
         for relative, reason in outcome.refused:
             self.notify(t("save.refused", file=relative, reason=reason), severity="error", markup=False)
         if outcome.saved:
@@ -174,7 +187,7 @@ class ItaApp(App[int]):
                     self.pop_screen()  # its fields show the dropped edits: close it, reopen to see theirs
             elif choice == "mine":
                 try:
-                    self.session.keep_mine(conflict)
+                    self.record_saved([self.session.keep_mine(conflict)], t("vcs.msg.kept-mine"))
                     self.notify(t("save.kept-mine", file=conflict.path), markup=False)
                 except ConflictError as again:
                     self._resolve_conflict(again)
@@ -206,6 +219,8 @@ class ItaApp(App[int]):
                     for conflict in outcome.conflicts:
                         self._resolve_conflict(conflict)
                     return
+                if self.recorder is not None:  # leaving: record now, no worker would outlive the app
+                    self.recorder.record(outcome.changes)
                 self.exit(0)
             elif choice == "discard":
                 if self.session.journal is not None:  # the user chose to drop these edits
@@ -300,7 +315,11 @@ def run_app(records_root: Path, lang: str) -> int:
     if not Path(records_root).is_dir():
         say(tr("cli.records-not-found", lang, path=records_root), error=True)
         return 2
-    app = ItaApp(records_root, lang, load_config(), Journal(records_root), use_cache=True)
+    from ..vcs.recorder import Recorder
+    from .config import config_path
+
+    app = ItaApp(records_root, lang, load_config(), Journal(records_root), use_cache=True,
+                 recorder=Recorder(records_root, lang, config_path()))
     result = app.run(mouse=False)
     if app.return_code not in (0, None):
         return app.return_code

@@ -42,7 +42,8 @@ class AppActions(Provider):
     """Every app action by name, in the interface language (a second route for every key over PuTTY)."""
 
     ACTIONS = (("save", "key.save"), ("export", "key.export"), ("help", "key.help"),
-               ("show_problems", "key.problems"), ("quit_app", "key.quit"), ("edit_in_editor", "key.editor"))
+               ("show_problems", "key.problems"), ("quit_app", "key.quit"), ("edit_in_editor", "key.editor"),
+               ("history", "key.history"), ("push", "key.push"))
 
     def _hits(self):
         for action, key in self.ACTIONS:

@@ -1,6 +1,7 @@
 """User settings from ~/.config/ita-tui/config.toml: key remapping and save-on-leave.
 
     save_on_leave = true          # save a form when leaving it (default: ask nothing, keep unsaved mark)
+    push_on_save = true           # clone mode: send each recorded save to the shared copy (default: F7)
     [keys]
     save = "ctrl+s,f2"            # binding id = keys, as Textual's App.set_keymap takes them
 """
@@ -21,6 +22,7 @@ def config_path() -> Path:
 @dataclass
 class Config:
     save_on_leave: bool = False
+    push_on_save: bool = False  # clone mode: send every recorded save to the shared copy at once
     keymap: dict[str, str] = field(default_factory=dict)
     problem: str = ""  # a config file that could not be read: shown once, defaults used
 
@@ -35,4 +37,5 @@ def load_config(path: Path | None = None) -> Config:
         return Config(problem=f"{path}: {error}")
     keys = data.get("keys", {})
     return Config(save_on_leave=bool(data.get("save_on_leave", False)),
+                  push_on_save=bool(data.get("push_on_save", False)),
                   keymap={str(k): str(v) for k, v in keys.items()} if isinstance(keys, dict) else {})

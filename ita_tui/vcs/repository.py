@@ -25,6 +25,7 @@ class Version:
     when: dt.datetime
     message: str
     path: str  # the file's name in that version (relative to the records folder): renames keep history
+    paths: tuple[str, ...] = ()  # every file of the records that this version changed
 
     @property
     def short(self) -> str:
@@ -139,7 +140,7 @@ class Repository:
             commit, author, email, stamp, message, names = chunk.split(_FIELD, 5)
             files = [self._from_top(line) for line in names.strip("\n").splitlines() if line]
             versions.append(Version(commit, author, email, dt.datetime.fromtimestamp(int(stamp)),
-                                    message.strip(), files[0] if files else path))
+                                    message.strip(), files[0] if files else path, tuple(files)))
         return versions
 
     def content(self, commit: str, path: str) -> bytes | None:

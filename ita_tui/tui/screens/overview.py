@@ -104,6 +104,9 @@ class OverviewScreen(ListScreen):
             except (SaveRefused, OSError) as error:
                 self.notify(t("new-year.refused", reason=str(error)), severity="error", markup=False)
                 return
+            from ...vcs.messages import new_year_message
+
+            self.app.record_paths(new_year_message(new_year, source, self.app.lang), [str(new_year)])
             self.app.session.recheck()
             self.refresh_view()
             self.notify(t("new-year.created-short", year=new_year), markup=False)

@@ -138,6 +138,7 @@ class YearScreen(ListScreen):
         except (SaveRefused, OSError) as error:
             self.notify(t("error.create", reason=str(error)), severity="error", markup=False)
             return
+        self.app.record_file(measure.origin.file, None)
         self.app.session.recheck()
         self.refresh_view(select_file=measure.origin.file)
         from .measure import MeasureScreen
@@ -153,6 +154,7 @@ class YearScreen(ListScreen):
         except (SaveRefused, OSError) as error:
             self.notify(t("error.create", reason=str(error)), severity="error", markup=False)
             return
+        self.app.record_file(copy.origin.file, None)
         self.app.session.recheck()
         self.refresh_view(select_file=copy.origin.file)
         self.notify(t("year.duplicated", file=copy.origin.file), markup=False)
@@ -165,11 +167,14 @@ class YearScreen(ListScreen):
         def answered(choice: str | None) -> None:
             if choice != "yes":
                 return
+            source = self.app.session.store.sources.get(measure.origin.file)
+            before = source.raw if source else None
             try:
                 delete_measure(self.app.session.store, measure)
             except (SaveRefused, OSError) as error:
                 self.notify(t("error.delete", reason=str(error)), severity="error", markup=False)
                 return
+            self.app.record_file(measure.origin.file, before)
             self.app.session.recheck()
             self.refresh_view()
             self.notify(t("year.deleted", file=measure.origin.file), markup=False)
@@ -211,8 +216,10 @@ class YearScreen(ListScreen):
         if file in session.modified_files():
             self.notify(t("editor.save-first", file=file), severity="warning", markup=False)
             return
+        before = session.store.sources[file].raw
         if run_editor(self.app, str(session.store.sources[file].path)):
             session.reload(file)
+            self.app.record_file(file, before, t("vcs.msg.editor"))
             self.refresh_view(select_file=file)
 
     def on_problems_panel_jump(self, event: ProblemsPanel.Jump) -> None:
