@@ -81,3 +81,21 @@ def test_render_into_a_folder_writes_the_files_there(records_builder, capsys, tm
     folder = tmp_path / shape.rstrip("/")
     assert folder.is_dir()
     assert sorted(p.name for p in folder.iterdir()) == ["ita-2566.pdf", "memo-2566.pdf", "report-2566.pdf"]
+
+
+@pytest.mark.parametrize("file, content", [("Sarabun-Regular.ttf", b"not a font"), ("garuda.svg", b"<html>nope"),
+                                           ("garuda.svg", b"\x00\x01binary")])
+def test_a_layout_naming_a_file_that_is_not_a_font_or_svg_says_so(records_builder, capsys, tmp_path, file,
+                                                                  content):
+    import shutil
+
+    from ita_tui.render.layout import LAYOUTS_DIR
+
+    layout = tmp_path / "layout"
+    shutil.copytree(LAYOUTS_DIR, layout)
+    (layout / file).write_bytes(content)
+    code = main(["render", "2566", "--records", str(records_builder.root), "--lang", "en", "--layout", str(layout),
+                 "-o", str(tmp_path / "ita.pdf")])
+    out, err = capsys.readouterr()
+    assert code == 2 and "Traceback" not in err
+    assert file in err and ("font" in err if file.endswith(".ttf") else "SVG" in err)
