@@ -23,7 +23,8 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="check the records; exit 1 if there are errors")
     check.add_argument("path", nargs="?", help="records folder (default: --records)")
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--format", choices=("text", "json", "sarif"), default="text",
+                       help="text (path:line:col), json, or sarif (SARIF 2.1.0 for code-scanning views)")
     check.add_argument("--year", type=int, help="only this fiscal year (BE)")
     check.add_argument("--lang", choices=("th", "en"), default=argparse.SUPPRESS)
 
@@ -69,6 +70,20 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     lang = detect_language(getattr(args, "lang", None))
+    try:
+        return _run(args, lang)
+    except OSError as error:  # read-only folder, disk full, missing parent…: one line, never a traceback
+        say(os_error_line(error, lang), error=True)
+        return EXIT_CANNOT_RUN
+
+
+def os_error_line(error: OSError, lang: str) -> str:
+    """"cannot write <file>: <reason>" from any OSError (the reason as the system words it)."""
+    path = error.filename if error.filename is not None else ""
+    return tr("cli.os-error", lang, path=path, reason=error.strerror or str(error))
+
+
+def _run(args, lang: str) -> int:
     if args.command == "check":
         return _check(Path(args.path or args.records), args.format, args.year, lang)
     if args.command == "status":
@@ -108,8 +123,13 @@ def _check(records: Path, output_format: str, year: int | None, lang: str) -> in
         return EXIT_CANNOT_RUN
     report = run_checks(store, year)
     files = len({*store.sources, *(f.file for f in store.findings)})
-    render = findings_as_json if output_format == "json" else findings_as_text
-    write_report(render(report.findings, files, lang), machine=output_format != "text")
+    if output_format == "sarif":
+        from .check.sarif import findings_as_sarif
+
+        write_report(findings_as_sarif(report.findings, lang, str(records)), machine=True)
+    else:
+        render = findings_as_json if output_format == "json" else findings_as_text
+        write_report(render(report.findings, files, lang, str(records)), machine=output_format != "text")
     return EXIT_FINDINGS if report.has_errors else EXIT_OK
 
 

@@ -14,7 +14,7 @@ from fpdf.enums import PDFResourceType
 
 from ..templating import fill
 from .glyphs import FontFace, draw_pieces
-from .layout import Layout
+from .layout import Layout, LayoutError
 from .lines import Line, break_lines, cluster_spacing, layout_segments
 from .text import printable
 
@@ -33,6 +33,17 @@ class Part:
     pages: int = 0
 
 
+@dataclass(frozen=True, slots=True)
+class DrawnText:
+    """One run of text as drawn on a page: what a reader copying that line out of the PDF should get."""
+
+    page: int  # 1-based page of the whole PDF
+    text: str
+    x: float  # left edge and baseline, top-down points
+    baseline_y: float
+    size: float
+
+
 @dataclass
 class Canvas:
     pdf: FPDF = field(default_factory=lambda: FPDF(unit="pt", format="A4"))
@@ -42,6 +53,7 @@ class Canvas:
     missing_characters: set[str] = field(default_factory=set)
     _faces_by_style: dict[tuple[int, str], FontFace] = field(default_factory=dict)
     keep_whole: tuple[str, ...] = ()  # proper names never broken across lines (prepared text)
+    drawn: list[DrawnText] = field(default_factory=list)  # every text run drawn, for text-layer checks
     _continued_page: int = 0  # a page whose foot waits for the first word of the next one ("/คำต่อ...")
 
     def __post_init__(self) -> None:
@@ -141,7 +153,10 @@ class Canvas:
             path = self.layout.font_path(style) or self.layout.font_path("regular")
             if (path, "") not in self.faces:
                 family = f"f{len(self.faces)}"
-                self.pdf.add_font(family, "", str(path))
+                try:
+                    self.pdf.add_font(family, "", str(path))
+                except Exception as error:  # fontTools says why in its own words; the user needs the file
+                    raise LayoutError(f"{path}: not a TrueType/OpenType font ({error})") from error
                 self.pdf.set_font(family, "", 10)
                 # Subsetting keeps outlines as they are, so their bounding boxes stay valid: without this,
                 # fontTools expands and recompiles every used glyph on save (half of a memo's render time).
@@ -156,8 +171,13 @@ class Canvas:
         if key not in _PARSED_SVG:
             from fpdf.image_parsing import get_svg_info
 
-            with open(path, "rb") as handle:
-                _PARSED_SVG[key] = get_svg_info(str(path), handle, self.pdf.image_cache)
+            try:
+                with open(path, "rb") as handle:
+                    _PARSED_SVG[key] = get_svg_info(str(path), handle, self.pdf.image_cache)
+            except OSError:
+                raise
+            except Exception as error:  # XML ParseError, fpdf2's SVG errors…
+                raise LayoutError(f"{path}: not an SVG drawing ({error})") from error
         name, svg, info = _PARSED_SVG[key]
         self.pdf._vector_image(name, svg, info, x=x, y=y, h=height)
 
@@ -199,11 +219,17 @@ class Canvas:
             self.pdf._out(operators)
 
     def draw_text(self, text: str, style: str, size: float, x: float, baseline_y: float) -> None:
-        """One line of prepared text, pen at x on the baseline *baseline_y* (top-down points)."""
+        """One line of prepared text, pen at x on the baseline *baseline_y* (top-down points).
+
+        A label, list number or page number is followed by an (invisible) space glyph: MuPDF never infers a
+        word space from a gap after a Thai letter, so "ที่" and the value drawn beside it would copy out as
+        one word."""
         if self._continued_page:
             self._continuation(text)
         face = self.face(style)
-        self._out(draw_pieces(face, size, [(face.shape(text), 0.0)], x, self.page_height - baseline_y), face)
+        spaced = text if text[-1:].isspace() else text + " "
+        self._out(draw_pieces(face, size, [(face.shape(spaced), 0.0)], x, self.page_height - baseline_y), face)
+        self._record(text, x, baseline_y, size)
 
     def draw_line(self, line: Line, style: str, size: float, x: float, baseline_y: float, width: float,
                   justify: bool) -> None:
@@ -216,6 +242,11 @@ class Canvas:
         shaped = [(face.shape(piece), 0.0) for piece in pieces]
         gap = cluster_spacing(line, width, sum(s.cluster_count for s, _ in shaped), size) if justify else 0.0
         self._out(draw_pieces(face, size, shaped, x + line.indent, self.page_height - baseline_y, gap), face)
+        self._record("".join(pieces), x + line.indent, baseline_y, size)
+
+    def _record(self, text: str, x: float, baseline_y: float, size: float) -> None:
+        if text.strip():
+            self.drawn.append(DrawnText(self.pdf.page, text.strip(), x, baseline_y, size))
 
     def paragraph(self, text: str, *, style: str = "regular", size: float, line_height: float, x: float,
                   width: float, first_indent: float = 0.0, rest_indent: float = 0.0, justify: bool = False,
