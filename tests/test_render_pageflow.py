@@ -69,7 +69,7 @@ def _texts_with_positions(page) -> list[tuple[str, float, float]]:
 
     def visit(text, cm, tm, font, size):
         if text.strip():
-            found.append((text, tm[4], tm[5]))
+            found.append((text.strip(), tm[4], tm[5]))  # draw_text ends labels with a space glyph
 
     page.extract_text(visitor_text=visit)
     return found
@@ -153,7 +153,8 @@ def _text_runs(reader) -> list[tuple[int, float, float, float]]:
     runs = []
     for index, page in enumerate(reader.pages):
         operators = page.get_contents().get_data().decode("latin-1")
-        for match in re.finditer(r"BT /F\d+ ([\d.]+) Tf 1 0 0 1 ([\d.]+) ([\d.]+) Tm (\[.*?\] TJ)", operators):
+        for match in re.finditer(r"BT /F\d+ ([\d.]+) Tf 1 0 0 1 ([\d.]+) ([\d.]+) Tm (?:/Span <<[^>]*>>> BDC )?"
+                                 r"(\[.*?\] TJ)", operators):
             size, x, y = (float(value) for value in match.groups()[:3])
             runs.append((index, x, y, x + _run_advance(match.group(4), widths, size)))
     return runs

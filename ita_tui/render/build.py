@@ -30,6 +30,7 @@ class Rendered:
     pages: int
     missing_characters: set[str] = field(default_factory=set)
     evidence_not_attached: list[str] = field(default_factory=list)  # evidence that is not a PDF
+    drawn: list = field(default_factory=list)  # canvas.DrawnText of every text run, for text-layer checks
 
 
 def render_year(records: Records, fiscal_year: int, documents: tuple[str, ...] = DOCUMENTS,
@@ -64,7 +65,7 @@ def render_year(records: Records, fiscal_year: int, documents: tuple[str, ...] =
         pages += added
         not_attached = [evidence for measure in year.measures for evidence in measure.evidence
                         if "://" not in evidence and not evidence.lower().endswith((".pdf",) + IMAGE_SUFFIXES)]
-    return Rendered(data, pages, canvas.missing_characters, not_attached)
+    return Rendered(data, pages, canvas.missing_characters, not_attached, canvas.drawn)
 
 
 def annex_caption(layout, label: str) -> str:

@@ -33,6 +33,17 @@ class Part:
     pages: int = 0
 
 
+@dataclass(frozen=True, slots=True)
+class DrawnText:
+    """One run of text as drawn on a page: what a reader copying that line out of the PDF should get."""
+
+    page: int  # 1-based page of the whole PDF
+    text: str
+    x: float  # left edge and baseline, top-down points
+    baseline_y: float
+    size: float
+
+
 @dataclass
 class Canvas:
     pdf: FPDF = field(default_factory=lambda: FPDF(unit="pt", format="A4"))
@@ -42,6 +53,7 @@ class Canvas:
     missing_characters: set[str] = field(default_factory=set)
     _faces_by_style: dict[tuple[int, str], FontFace] = field(default_factory=dict)
     keep_whole: tuple[str, ...] = ()  # proper names never broken across lines (prepared text)
+    drawn: list[DrawnText] = field(default_factory=list)  # every text run drawn, for text-layer checks
     _continued_page: int = 0  # a page whose foot waits for the first word of the next one ("/คำต่อ...")
 
     def __post_init__(self) -> None:
@@ -199,11 +211,17 @@ class Canvas:
             self.pdf._out(operators)
 
     def draw_text(self, text: str, style: str, size: float, x: float, baseline_y: float) -> None:
-        """One line of prepared text, pen at x on the baseline *baseline_y* (top-down points)."""
+        """One line of prepared text, pen at x on the baseline *baseline_y* (top-down points).
+
+        A label, list number or page number is followed by an (invisible) space glyph: MuPDF never infers a
+        word space from a gap after a Thai letter, so "ที่" and the value drawn beside it would copy out as
+        one word."""
         if self._continued_page:
             self._continuation(text)
         face = self.face(style)
-        self._out(draw_pieces(face, size, [(face.shape(text), 0.0)], x, self.page_height - baseline_y), face)
+        spaced = text if text[-1:].isspace() else text + " "
+        self._out(draw_pieces(face, size, [(face.shape(spaced), 0.0)], x, self.page_height - baseline_y), face)
+        self._record(text, x, baseline_y, size)
 
     def draw_line(self, line: Line, style: str, size: float, x: float, baseline_y: float, width: float,
                   justify: bool) -> None:
@@ -216,6 +234,11 @@ class Canvas:
         shaped = [(face.shape(piece), 0.0) for piece in pieces]
         gap = cluster_spacing(line, width, sum(s.cluster_count for s, _ in shaped), size) if justify else 0.0
         self._out(draw_pieces(face, size, shaped, x + line.indent, self.page_height - baseline_y, gap), face)
+        self._record("".join(pieces), x + line.indent, baseline_y, size)
+
+    def _record(self, text: str, x: float, baseline_y: float, size: float) -> None:
+        if text.strip():
+            self.drawn.append(DrawnText(self.pdf.page, text.strip(), x, baseline_y, size))
 
     def paragraph(self, text: str, *, style: str = "regular", size: float, line_height: float, x: float,
                   width: float, first_indent: float = 0.0, rest_indent: float = 0.0, justify: bool = False,

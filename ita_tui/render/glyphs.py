@@ -1,10 +1,12 @@
 """Shaped Thai text drawn straight into an fpdf2 page, with a text layer that copies out exactly.
 
 fpdf2's own shaped output maps a cluster's text to its first glyph and nothing to the others, so every ำ
-(drawn as two glyphs) extracts with a garbage character after it. Here each cluster's text goes on its
-first spacing glyph and the cluster's other glyphs map to the empty string, so extraction gives back the
-source text. This relies on fpdf2 internals (`Glyph`, `SubsetMap`, the ToUnicode writer): fpdf2 is pinned
-exactly and tests/test_render_textlayer.py fails if it changes under us.
+(drawn as two glyphs) extracts with a garbage character after it. Here each glyph maps to the characters it
+was shaped from, and the glyphs that cannot carry text of their own (a mark moved by GPOS, the NIKHAHIT half
+of ำ) are drawn apart from the line's run with an empty mapping; each line is also an /ActualText span. So
+ToUnicode-only readers (pypdf, pdfminer.six) and ActualText readers (poppler, PDFium, MuPDF) both read the
+source text (docs/fpdf2-text-layer.md). This relies on fpdf2 internals (`Glyph`, `SubsetMap`, the ToUnicode
+writer): fpdf2 is pinned exactly and tests/test_render_textlayer.py fails if it changes under us.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ if getattr(_original_build_cmap_blocks, "__name__", "") != "_build_cmap_blocks_w
     fpdf_output._build_cmap_blocks = _build_cmap_blocks_with_empty_entries
 
 
+_HYPHENS = "-\u00ad\u2010\u2011"
+
 # HarfBuzz results by (font file, text), shared by every document this process renders.
 _SHAPED: dict[tuple[str, str], tuple] = {}
 _SHAPED_LIMIT = 50_000
@@ -43,6 +47,8 @@ class PlacedGlyph:
     y_offset: int
     width_1000: int  # the advance fpdf2 writes in /W (thousandths of an em)
     starts_cluster: bool  # first spacing glyph of a grapheme cluster: where justification may add space
+    in_run: bool = True  # drawn in the line's continuous TJ run (else afterwards, at its absolute place)
+    text: str = ""  # its ToUnicode text; empty for a mark drawn apart and the second glyph of ำ
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +57,7 @@ class ShapedText:
     advance: int  # font units
     missing: tuple[str, ...]  # characters the font has no glyph for
     cluster_count: int = 0
+    text: str = ""  # the source text: the /ActualText of the line it is drawn in
 
     def width(self, font: "FontFace", size_pt: float) -> float:
         return self.advance * size_pt / font.units_per_em
@@ -96,41 +103,141 @@ class FontFace:
         pick = self.font.subset.pick_glyph
         placed = tuple(
             PlacedGlyph(pick(Glyph(glyph_id, unicode, name, width_1000)), x_advance, x_offset, y_offset,
-                        width_1000, starts)
-            for glyph_id, unicode, name, width_1000, x_advance, x_offset, y_offset, starts in glyphs)
-        return ShapedText(placed, advance, missing, clusters)
+                        width_1000, starts, in_run, glyph_text)
+            for glyph_id, unicode, name, width_1000, x_advance, x_offset, y_offset, starts, in_run, glyph_text
+            in glyphs)
+        return ShapedText(placed, advance, missing, clusters, text)
 
     def _harfbuzz(self, text: str) -> tuple:
         """HarfBuzz's glyphs for *text*, independent of any document: the same for every render."""
-        buffer = hb.Buffer()
-        buffer.cluster_level = hb.BufferClusterLevel.MONOTONE_GRAPHEMES
-        buffer.add_str(text)
-        buffer.guess_segment_properties()
-        hb.shape(self.font.hbfont, buffer, {})
-        infos, positions = buffer.glyph_infos, buffer.glyph_positions
-        cluster_starts = sorted({info.cluster for info in infos})
-        cluster_end = dict(zip(cluster_starts, cluster_starts[1:] + [len(text)]))
-        carrier: dict[int, int] = {}  # cluster → index of the glyph that carries its text
-        for index, (info, position) in enumerate(zip(infos, positions)):
-            if info.cluster not in carrier or (position.x_advance > 0 and positions[carrier[info.cluster]].x_advance == 0):
-                carrier[info.cluster] = index
+        infos, positions = _shape(self.font.hbfont, text, hb.BufferClusterLevel.MONOTONE_GRAPHEMES)
+        char_infos, _ = _shape(self.font.hbfont, text, hb.BufferClusterLevel.CHARACTERS)
+        if [info.codepoint for info in char_infos] != [info.codepoint for info in infos]:
+            char_infos = infos  # never seen; the grapheme clusters are still a correct (coarser) mapping
+        advances = [position.x_advance for position in positions]
+        offsets = [bool(position.x_offset or position.y_offset) for position in positions]
+        texts, in_run = glyph_texts(text, [info.cluster for info in infos], [info.cluster for info in char_infos],
+                                    advances, offsets)
+        starts_at = _cluster_starts(infos, advances)
         glyphs = []
         missing = []
-        advance = 0
+        cluster_end = _cluster_ends(text, [info.cluster for info in infos])
         for index, (info, position) in enumerate(zip(infos, positions)):
             if info.codepoint == 0:
                 missing.append(text[info.cluster:cluster_end[info.cluster]])
-            if carrier[info.cluster] == index:
-                unicode = tuple(ord(char) for char in text[info.cluster:cluster_end[info.cluster]])
-            else:
-                unicode = (_NO_TEXT,)
             name = self._glyph_order[info.codepoint]
             width_1000 = round(self.font.scale * self._hmtx[name][0])
-            starts = carrier[info.cluster] == index and position.x_advance > 0
+            unicode = tuple(ord(char) for char in texts[index]) or (_NO_TEXT,)
             glyphs.append((info.codepoint, unicode, name, width_1000, position.x_advance, position.x_offset,
-                           position.y_offset, starts))
-            advance += position.x_advance
-        return tuple(glyphs), advance, tuple(missing), sum(1 for glyph in glyphs if glyph[-1])
+                           position.y_offset, index in starts_at, in_run[index], texts[index]))
+        return (tuple(glyphs), sum(advances), tuple(missing), len(starts_at))
+
+
+def _shape(hbfont, text: str, level) -> tuple:
+    buffer = hb.Buffer()
+    buffer.cluster_level = level
+    buffer.add_str(text)
+    buffer.guess_segment_properties()
+    hb.shape(hbfont, buffer, {})
+    return buffer.glyph_infos, buffer.glyph_positions
+
+
+def _cluster_ends(text: str, clusters: list[int]) -> dict[int, int]:
+    starts = sorted(set(clusters))
+    return dict(zip(starts, starts[1:] + [len(text)]))
+
+
+def _cluster_starts(infos, advances: list[int]) -> set[int]:
+    """Index of the first spacing glyph of each grapheme cluster: where justification may add space."""
+    first: dict[int, int] = {}
+    for index, info in enumerate(infos):
+        if info.cluster not in first or (advances[index] > 0 and advances[first[info.cluster]] == 0):
+            first[info.cluster] = index
+    return {index for index in first.values() if advances[index] > 0}
+
+
+def glyph_texts(text: str, graphemes: list[int], chars: list[int], advances: list[int],
+                offsets: list[bool]) -> tuple[list[str], list[bool]]:
+    """The text each glyph maps to in ToUnicode, and whether it is drawn in the line's continuous run.
+
+    Each glyph maps to the characters it was shaped from (HarfBuzz's per-character clusters; a character
+    with no glyph of its own, as ้ inside the NIKHAHIT+MAI THO ligature of น้ำ, goes with the glyph before
+    it), so the run's glyphs read in order give back the source text. Drawn apart, after the run at their
+    absolute place, and mapped to no text: a glyph moved by a GPOS offset (the run would have to step back
+    for it; pypdf then inserts a space), a zero-advance mark right after another zero-advance glyph of the
+    run (pdfminer.six starts a new line there), and the glyph of a character drawn by two (ำ = NIKHAHIT +
+    SARA AA: SARA AA, which has the advance, carries "ำ"). What a glyph drawn apart stands for goes on the
+    run glyph before it in its cluster. So no glyph of the run maps to nothing (MuPDF would print its raw
+    code), and the empty mappings are all inside the line's /ActualText span.
+    """
+    count = len(graphemes)
+    apart: set[int] = set()  # glyphs drawn after the run because they carry no text of their own
+    while True:
+        in_run = _run_membership(advances, offsets, apart)
+        texts = _assign_texts(text, graphemes, chars, advances, in_run)
+        silent = {index for index in range(count) if in_run[index] and not texts[index]}
+        if not silent:
+            return texts, in_run
+        apart |= silent
+
+
+def _run_membership(advances: list[int], offsets: list[bool], apart: set[int]) -> list[bool]:
+    in_run: list[bool] = []
+    previous_zero = False
+    for index, advance in enumerate(advances):
+        zero = advance == 0
+        drawn_in_run = index not in apart and not offsets[index] and not (zero and previous_zero)
+        in_run.append(drawn_in_run)
+        if drawn_in_run:
+            previous_zero = zero
+    return in_run
+
+
+def _assign_texts(text: str, graphemes: list[int], chars: list[int], advances: list[int],
+                  in_run: list[bool]) -> list[str]:
+    count = len(graphemes)
+    texts = [""] * count
+    grapheme_end = _cluster_ends(text, graphemes)
+    index = 0
+    while index < count:
+        cluster = graphemes[index]
+        stop = index
+        while stop < count and graphemes[stop] == cluster:  # MONOTONE_GRAPHEMES keeps a cluster contiguous
+            stop += 1
+        members = list(range(index, stop))
+        end = grapheme_end[cluster]
+        starts = sorted({min(max(chars[m], cluster), end) for m in members})
+        starts[0] = cluster  # characters before the first glyph's own start belong to it
+        for position, char_start in enumerate(starts):
+            char_end = starts[position + 1] if position + 1 < len(starts) else end
+            owners = [m for m in members if min(max(chars[m], cluster), end) == char_start] or [members[0]]
+            owner = next((m for m in owners if in_run[m] and advances[m] > 0),
+                         next((m for m in owners if in_run[m]), owners[0]))
+            texts[owner] += text[char_start:char_end]
+        if "".join(texts[m] for m in members) != text[cluster:end]:
+            # marks HarfBuzz put in canonical order ("ุ่" is drawn ุ then ่): the whole cluster on its carrier
+            for m in members:
+                texts[m] = ""
+            carrier = next((m for m in members if in_run[m] and advances[m] > 0),
+                           next((m for m in members if in_run[m]), members[0]))
+            texts[carrier] = text[cluster:end]
+        carrier = None
+        pending = ""
+        for m in members:
+            if in_run[m]:
+                texts[m] = pending + texts[m]
+                pending = ""
+                carrier = m
+            elif texts[m]:
+                if carrier is None:
+                    pending += texts[m]
+                else:
+                    texts[carrier] += texts[m]
+                texts[m] = ""
+        if pending:  # no glyph of the cluster is in the run: keep its text on its first glyph
+            texts[members[0]] = pending
+        index = members[-1] + 1
+    return texts
 
 
 def draw_shaped(face: FontFace, size_pt: float, shaped: ShapedText, x_pt: float, baseline_pt: float) -> str:
@@ -143,16 +250,27 @@ def draw_pieces(face: FontFace, size_pt: float, pieces: list[tuple[ShapedText, f
     starting at (x_pt, baseline_pt) in PDF coordinates. *cluster_gap_pt* is added before every grapheme
     cluster but the first: Thai distributed justification.
 
-    Glyphs that carry text are drawn as one continuous TJ run (so extraction sees no gaps); marks moved by
-    GPOS offsets carry no text and are drawn afterwards at their absolute place, so the run never has to
-    step back for them.
+    Glyphs that carry text are drawn as one continuous TJ run (so extraction sees no gaps, and reading the
+    run's ToUnicode alone gives the line's text: pypdf, pdfminer.six). Glyphs that carry none (see
+    `glyph_texts`) are drawn afterwards at their absolute place, so the run never steps back. The whole line
+    is one /ActualText span with its source text, which poppler, PDFium and MuPDF read instead of the
+    glyphs (they would print a silent glyph's raw code, or a space around a zero-advance mark). A glyph
+    without a GPOS offset is placed exactly where the run would have drawn it, so the page looks the same
+    to the pixel as when every such glyph was drawn inside the run.
     """
+    if pieces and pieces[-1][0].text[-1:] in _HYPHENS:
+        # PDFium reads a hyphen ending a line as a word broken across lines and glues the next line to it
+        # ("ab \ufffecd"), poppler drops it: an invisible space after it keeps it a hyphen for both.
+        pieces = [*pieces, (face.shape(" "), 0.0)]
     to_1000 = 1000 / face.units_per_em
     to_pt = size_pt / face.units_per_em
+    x_start, size = float(f"{x_pt:.2f}"), float(f"{size_pt:.2f}")  # as a viewer reads them back
     run: list[str] = []
     codes: list[str] = []
-    overlay: list[str] = []
+    apart: list[str] = []
+    text: list[str] = []
     pending = 0.0  # thousandths of an em the pen must still move right
+    run_pen = 0  # thousandths of an em the TJ run has advanced, as a viewer adds it up
     pen = 0.0  # font units from the start
     first_cluster = True
     for shaped, gap_pt in pieces:
@@ -165,9 +283,10 @@ def draw_pieces(face: FontFace, size_pt: float, pieces: list[tuple[ShapedText, f
                     pending += cluster_gap_pt * 1000 / size_pt
                     pen += cluster_gap_pt / to_pt
                 first_cluster = False
+            text.append(glyph.text)
             if glyph.x_offset or glyph.y_offset:
-                overlay.append(f"1 0 0 1 {x_pt + (pen + glyph.x_offset) * to_pt:.2f} "
-                               f"{baseline_pt + glyph.y_offset * to_pt:.2f} Tm <{glyph.code:04X}> Tj ")
+                apart.append(f"1 0 0 1 {x_pt + (pen + glyph.x_offset) * to_pt:.2f} "
+                             f"{baseline_pt + glyph.y_offset * to_pt:.2f} Tm <{glyph.code:04X}> Tj ")
                 pending += glyph.advance * to_1000
             else:
                 if abs(pending) >= 0.5:
@@ -176,13 +295,21 @@ def draw_pieces(face: FontFace, size_pt: float, pieces: list[tuple[ShapedText, f
                         codes.clear()
                     moved = round(pending)
                     run.append(f"{-moved}")
+                    run_pen += moved
                     pending -= moved  # the rounding remainder is carried, never accumulated as error
                 pending += glyph.advance * to_1000 - glyph.width_1000
-                codes.append(f"{glyph.code:04X}")
+                if glyph.in_run:
+                    codes.append(f"{glyph.code:04X}")
+                else:
+                    apart.append(f"1 0 0 1 {x_start + run_pen * size / 1000:.4f} {baseline_pt:.2f} Tm "
+                                 f"<{glyph.code:04X}> Tj ")
+                    pending += glyph.width_1000  # the run does not advance over it
+                run_pen += glyph.width_1000 if glyph.in_run else 0
             pen += glyph.advance
     if codes:
         run.append("<" + "".join(codes) + ">")
-    if not run and not overlay:
+    if not run and not apart:
         return ""
-    text = f"BT /F{face.index} {size_pt:.2f} Tf 1 0 0 1 {x_pt:.2f} {baseline_pt:.2f} Tm [{' '.join(run)}] TJ "
-    return text + "".join(overlay) + "ET"
+    actual_text = "".join(text).encode("utf-16-be").hex().upper()
+    return (f"BT /F{face.index} {size_pt:.2f} Tf 1 0 0 1 {x_pt:.2f} {baseline_pt:.2f} Tm "
+            f"/Span <</ActualText <FEFF{actual_text}>>> BDC [{' '.join(run)}] TJ {''.join(apart)}EMC ET")
