@@ -82,6 +82,13 @@ class ItaApp(RecordsHistory, App[int]):
                                           detail="\n".join(journal.pending())), self._journal_answer)
         self.start_history()
         self.refresh_unsaved()
+        self.call_after_refresh(self._warm_up_export)
+
+    def _warm_up_export(self) -> None:
+        """After the first screen is drawn, load the PDF stack in the background (see warmup.py)."""
+        from .warmup import warm_export_stack
+
+        self.export_warm_up = warm_export_stack()
 
     def _journal_answer(self, choice: str | None) -> None:
         journal = self.session.journal

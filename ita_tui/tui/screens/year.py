@@ -20,6 +20,7 @@ from .lists import ListScreen
 from .. import clock
 from ..dialogs import confirm_dialog
 from ..display import one_line, safe_text
+from ..table_rows import show_rows
 from ..widgets.footer import ItaFooter
 from ..widgets.problems import ProblemsPanel
 
@@ -83,7 +84,7 @@ class YearScreen(ListScreen):
         self.query_one("#memo-summary", Static).update(safe_text(summary))
         table = self.query_one("#measures", DataTable)
         current = select_file or self.selected_file()
-        table.clear()
+        rows = []
         modified_files = set(session.modified_files())
         findings_by_file: dict[str, list] = {}
         for finding in session.findings_for_year(self.fiscal_year):
@@ -101,8 +102,9 @@ class YearScreen(ListScreen):
             title = Text(("● " if modified else "") + one_line(measure.title or t("year.untitled")))
             state = states.get(measure.origin.file, State.PLANNED)
             progress = Text(t(f"state.{state.value}"), style="bold" if state is State.LATE else "")
-            table.add_row(Text(str(number)), mark, progress, title, Text(one_line(", ".join(measure.owners), 24)),
-                          key=measure.origin.file)
+            rows.append((measure.origin.file, (Text(str(number)), mark, progress, title,
+                                               Text(one_line(", ".join(measure.owners), 24)))))
+        show_rows(table, rows)
         if current:
             for row_index, measure in enumerate(year.measures):
                 if measure.origin.file == current:
