@@ -126,6 +126,9 @@ def main() -> None:
               f"({plain_pages / plain_seconds:.1f} pages/s); ita {our_pages} pages in {our_seconds:.2f} s "
               f"({our_pages / our_seconds:.1f} pages/s); ratio {plain_seconds / plain_pages / (our_seconds / our_pages):.1f}x "
               f"faster per page")
+        from linebreaks import print_line_breaking
+
+        print_line_breaking(PROJECT_ROOT / "records", 2566)
 
 
 if __name__ == "__main__":

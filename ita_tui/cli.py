@@ -23,7 +23,8 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="check the records; exit 1 if there are errors")
     check.add_argument("path", nargs="?", help="records folder (default: --records)")
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--format", choices=("text", "json", "sarif"), default="text",
+                       help="text (path:line:col), json, or sarif (SARIF 2.1.0 for code-scanning views)")
     check.add_argument("--year", type=int, help="only this fiscal year (BE)")
     check.add_argument("--lang", choices=("th", "en"), default=argparse.SUPPRESS)
 
@@ -108,8 +109,13 @@ def _check(records: Path, output_format: str, year: int | None, lang: str) -> in
         return EXIT_CANNOT_RUN
     report = run_checks(store, year)
     files = len({*store.sources, *(f.file for f in store.findings)})
-    render = findings_as_json if output_format == "json" else findings_as_text
-    write_report(render(report.findings, files, lang), machine=output_format != "text")
+    if output_format == "sarif":
+        from .check.sarif import findings_as_sarif
+
+        write_report(findings_as_sarif(report.findings, lang, str(records)), machine=True)
+    else:
+        render = findings_as_json if output_format == "json" else findings_as_text
+        write_report(render(report.findings, files, lang, str(records)), machine=output_format != "text")
     return EXIT_FINDINGS if report.has_errors else EXIT_OK
 
 

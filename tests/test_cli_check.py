@@ -18,7 +18,8 @@ def test_sample_findings_are_printed_in_thai_one_per_line_with_a_summary(capsys)
     assert main(["check", str(SAMPLE_RECORDS), "--lang", "th"]) == 1
     lines = capsys.readouterr().out.splitlines()
     assert all(LINE.match(line) for line in lines[:-1])
-    assert "2566/measures/01-public-private-interest.toml:16:100: error[date-outside-fiscal-year] " \
+    assert f"{SAMPLE_RECORDS.as_posix()}/2566/measures/01-public-private-interest.toml:16:100: " \
+           "error[date-outside-fiscal-year] " \
            "ข้อความระบุ \"มีนาคม ๒๕๖๕\" ซึ่งอยู่นอกปีงบประมาณ 2566" in lines
     assert lines[-1] == "ตรวจ 6 ไฟล์: ข้อผิดพลาด 2 รายการ คำเตือน 4 รายการ หมายเหตุ 1 รายการ"
 

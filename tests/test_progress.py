@@ -115,3 +115,13 @@ def test_the_shipped_sample_is_in_progress_on_its_memo_date(sample_records):
     year = load_records(sample_records).records.years[2566]
     progress = year_progress(year, dt.date(2026, 11, 30))
     assert progress.day == dt.date(2023, 2, 2) and progress.count(State.IN_PROGRESS) == 4
+
+
+def test_the_app_reports_a_late_measure_like_ita_check_does(records_builder):
+    from ita_tui.check import run_checks
+    from ita_tui.tui.session import Session
+
+    session = Session(_late_records(records_builder))  # the app's incremental check
+    assert [f.file for f in session.findings if f.rule_id == "measure-late"] == ["2566/measures/01-test.toml"]
+    assert [f.file for f in run_checks(session.store).findings if f.rule_id == "measure-late"] == [
+        "2566/measures/01-test.toml"]

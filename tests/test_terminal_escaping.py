@@ -62,7 +62,7 @@ def test_check_text_and_json_never_print_raw_controls(records_builder, capsys):
     main(["check", str(root), "--format", "json"])
     out, err = capsys.readouterr()
     assert not _raw_in(out + err)
-    files = {finding["file"] for finding in json.loads(out)["findings"]}
+    files = {finding["records_path"] for finding in json.loads(out)["findings"]}
     assert HOSTILE_NAME in files  # machines still get the exact name
 
 

@@ -30,7 +30,7 @@ from ..model.findings import Finding
 from ..model.records import FiscalYear, Records
 from ..store.folder import RecordStore
 from . import rules_consistency, rules_hygiene, rules_required, rules_values
-from .runner import ALL_RULES, missing_evidence_of, without_echoes
+from .runner import ALL_RULES, DATED_RULES, missing_evidence_of, without_echoes
 
 AGENCY_FILE = "agency.toml"
 FILE_RULES = (
@@ -154,6 +154,7 @@ class IncrementalCheck:
             for file in files:
                 self._keep(file, self._file_rules(file, year, objects), objects)
         self._year_findings[fiscal_year] = [f for rule in YEAR_RULES for f in rule(view) if f.file != AGENCY_FILE]
+        self._year_findings[fiscal_year] += [f for rule in DATED_RULES for f in rule(view, dt.date.today())]
         self.years_checked += 1
         self._fresh_years.add(fiscal_year)
 

@@ -1,8 +1,13 @@
-"""Findings as text lines (`path:line:col: severity[rule-id] message`) or as JSON for the TUI and CI."""
+"""Findings as text lines (`path:line:col: severity[rule-id] message`), as JSON, or as SARIF for CI.
+
+Paths are printed as they open from the current folder (the records folder as given, then the file), as
+compilers do; JSON also keeps the path inside the records folder.
+"""
 
 from __future__ import annotations
 
 import json
+import posixpath
 
 from ..i18n import tr
 from ..model.findings import Finding, Severity
@@ -16,9 +21,16 @@ def finding_message(finding: Finding, lang: str) -> str:
     return visible(tr(finding.message_key, lang, **params))
 
 
-def finding_line(finding: Finding, lang: str) -> str:
+def openable_path(finding: Finding, folder: str = "") -> str:
+    """The finding's file as it opens from the current folder: *folder* is the records folder as given."""
+    if not folder or folder == ".":
+        return finding.file
+    return posixpath.join(folder.replace("\\", "/"), finding.file)
+
+
+def finding_line(finding: Finding, lang: str, folder: str = "") -> str:
     severity = finding.severity.value
-    return f"{visible(finding.file)}:{finding.line}:{finding.col}: {severity}[{finding.rule_id}] " \
+    return f"{visible(openable_path(finding, folder))}:{finding.line}:{finding.col}: {severity}[{finding.rule_id}] " \
            f"{finding_message(finding, lang)}"
 
 
@@ -30,19 +42,20 @@ def summary_line(findings: list[Finding], files: int, lang: str) -> str:
               warnings=counts[Severity.WARNING], infos=counts[Severity.INFO])
 
 
-def findings_as_text(findings: list[Finding], files: int, lang: str) -> str:
-    lines = [finding_line(finding, lang) for finding in findings]
+def findings_as_text(findings: list[Finding], files: int, lang: str, folder: str = "") -> str:
+    lines = [finding_line(finding, lang, folder) for finding in findings]
     lines.append(summary_line(findings, files, lang))
     return "\n".join(lines) + "\n"
 
 
-def findings_as_json(findings: list[Finding], files: int, lang: str) -> str:
+def findings_as_json(findings: list[Finding], files: int, lang: str, folder: str = "") -> str:
     data = {
         "files": files,
         "summary": {severity.value: sum(1 for f in findings if f.severity is severity) for severity in Severity},
         "findings": [
             {
-                "file": finding.file, "line": finding.line, "col": finding.col,
+                "file": openable_path(finding, folder), "records_path": finding.file,
+                "line": finding.line, "col": finding.col,
                 "severity": finding.severity.value, "rule": finding.rule_id,
                 "message": finding_message(finding, lang),
                 "key_path": list(finding.key_path), "params": finding.params,

@@ -10,8 +10,14 @@ from ..model.records import Measure, Origin, Records
 MEASURE_REQUIRED = ("title", "steps", "owners", "timeline", "results", "recommendation")
 
 
-def _missing(origin: Origin, field: str, severity: Severity = Severity.ERROR, **params) -> Finding:
-    return Finding("required-missing", severity, origin.file, origin.key_path + (field,),
+# Where an empty value is written, below its field: `[timeline]` with `text = ""` is reported on the text
+# line, results on the first result's text (the locator falls back to the field when there is none).
+_EMPTY_VALUE_PLACE = {"timeline": ("text",), "results": (0, "text")}
+
+
+def _missing(origin: Origin, field: str, severity: Severity = Severity.ERROR, place: tuple = (),
+             **params) -> Finding:
+    return Finding("required-missing", severity, origin.file, origin.key_path + (field,) + place,
                    {"field": field, **params})
 
 
@@ -31,14 +37,14 @@ def measures_missing_fields(records: Records) -> Iterator[Finding]:
         for measure in year.measures:
             for field in MEASURE_REQUIRED:
                 if _measure_field_is_empty(measure, field):
-                    yield _missing(measure.origin, field)
+                    yield _missing(measure.origin, field, place=_EMPTY_VALUE_PLACE.get(field, ()))
             for index, step in enumerate(measure.steps):
                 if not step.strip():
                     yield Finding("empty-item", Severity.WARNING, measure.origin.file, ("steps", index),
                                   {"field": "steps"})
             for index, result in enumerate(measure.results):
                 if not result.text.strip():
-                    yield Finding("empty-item", Severity.WARNING, measure.origin.file, ("results", index),
+                    yield Finding("empty-item", Severity.WARNING, measure.origin.file, ("results", index, "text"),
                                   {"field": "results"})
 
 

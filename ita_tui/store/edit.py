@@ -238,7 +238,7 @@ def refresh_from_document(store: RecordStore, file: str) -> None:
         else:
             year.measures = [m for m in year.measures if m.origin.file != file]
         return
-    values = store.document(file).unwrap() if file in store._documents else store.sources[file].values
+    values = store.values(file)  # as loading reads them: tomllib, not tomlkit (CRLF in strings)
     findings: list[Finding] = []
     if file.endswith("report.toml"):
         fresh = read_report(file, year_number, values, findings)

@@ -36,6 +36,8 @@ class TomlPositions:
         """Position of character *offset* inside the string value at *key_path*, when it can be known
         exactly (no escape sequence before it); None otherwise."""
         start = self.value_offsets.get(tuple(key_path))
+        if start is None and key_path and key_path[-1] == "text":  # `results = ["…"]`, `timeline = "…"`
+            start = self.value_offsets.get(tuple(key_path[:-1]))
         if start is None or self.text[start:start + 1] not in ("\"", "'"):
             return None
         quote = self.text[start]

@@ -51,6 +51,7 @@ class ItaApp(RecordsHistory, App[int]):
         self.lang = lang
         self.config = config or Config()
         self.out_root = out_root or Path("out")
+        self.held_invalid: list[str] = []  # form fields holding a typed value that does not parse
         self.session = Session(records_root, lang, journal, use_cache)
         self.recorder = recorder  # version history (ita_tui/vcs); None: the app works without it
         self.push_on_save = self.config.push_on_save
@@ -112,6 +113,9 @@ class ItaApp(RecordsHistory, App[int]):
     def refresh_unsaved(self) -> None:
         files = self.session.modified_files()
         self.sub_title = (t("app.unsaved", count=len(files)) if files else t("app.all-saved")) + self.history_suffix()
+        held = self.held_invalid
+        if held:  # a form holds a typed value that does not parse: it is not in the file
+            self.sub_title += " · " + t("app.invalid-held", fields=", ".join(held))
 
     def open_memo(self, fiscal_year: int) -> bool:
         """Open the memo form, unless report.toml did not load (then say why: editing it would lose data)."""
@@ -173,6 +177,9 @@ class ItaApp(RecordsHistory, App[int]):
         self.record_saved(outcome.changes)
         for relative, reason in outcome.refused:
             self.notify(t("save.refused", file=relative, reason=reason), severity="error", markup=False)
+        if self.held_invalid:
+            self.notify(t("save.invalid-held", fields=", ".join(self.held_invalid)), severity="warning",
+                        timeout=10)
         if outcome.saved:
             self.notify(t("save.saved", count=len(outcome.saved)), markup=False)
         elif not outcome.conflicts and not outcome.refused:

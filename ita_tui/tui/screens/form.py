@@ -13,9 +13,10 @@ from textual.screen import Screen
 from textual.widgets import Input, TextArea
 
 from ...i18n import t
-from ...model.findings import Finding
+from ...model.findings import Finding, Severity
 from ...thai.hygiene import visible
 from ..bindings import TranslatedBindings
+from ..display import one_line
 from ..widgets.problems import ProblemsPanel
 from ..widgets.thai_text import ThaiTextArea
 
@@ -37,6 +38,15 @@ def kept(original: str, shown: str, edited: str) -> str:
     return original if edited == shown else edited
 
 
+def invalid_value(file: str, key_path: tuple, message: str, text: str) -> Finding:
+    """A finding for a typed value that does not parse (shown in the problems panel; never saved)."""
+    return Finding("form-invalid-value", Severity.ERROR, file, key_path, {"text": one_line(text)}, message=message)
+
+
+def field_label(finding: Finding) -> str:
+    return t(f"field.{finding.key_path[-1]}")
+
+
 class FormScreen(TranslatedBindings, Screen):
     BINDINGS = [
         Binding("escape", "leave", "key.back", id="form.back"),
@@ -45,11 +55,13 @@ class FormScreen(TranslatedBindings, Screen):
         Binding("f4", "edit_in_editor", "key.editor", id="form.editor"),
     ]
     FIELD_WIDGETS: dict[str, str] = {}  # first key of a finding's key path → widget id
+    INVALIDABLE: tuple[str, ...] = ()  # widget ids whose typed text must parse (dates, numbers)
 
     def __init__(self):
         super().__init__()
         self._apply_timer = None
         self._loading = True
+        self.invalid: list[Finding] = []  # values typed that do not parse: held in the form, never saved
 
     # -- applying edits ---------------------------------------------------------------------
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -72,15 +84,28 @@ class FormScreen(TranslatedBindings, Screen):
     def after_apply(self, fiscal_year: int, files: list[str]) -> None:
         session = self.app.session
         session.recheck()
-        findings = [f for f in session.findings if f.file in files]
+        findings = self.invalid + [f for f in session.findings if f.file in files]
         self.query_one(ProblemsPanel).show(findings, with_file=len(files) > 1)
+        self.app.held_invalid = [field_label(f) for f in self.invalid]
         self.app.refresh_unsaved()
+
+    def hold_invalid(self, invalid: dict[str, Finding]) -> None:
+        """Mark the fields (widget id → finding) whose typed value does not parse; clear the others.
+        The model keeps the last good value, so the file keeps what it had; the text stays for fixing."""
+        for widget_id in self.INVALIDABLE:
+            self.query_one(f"#{widget_id}").set_class(widget_id in invalid, "-invalid")
+        self.invalid = list(invalid.values())
 
     # -- leaving, jumping ---------------------------------------------------------------------
     def action_leave(self) -> None:
         if self._apply_timer is not None:
             self._apply_timer.stop()
             self.apply_now()
+        if self.invalid:
+            self.notify(t("form.invalid-discarded", fields=", ".join(field_label(f) for f in self.invalid)),
+                        severity="warning")
+            self.app.held_invalid = []
+            self.app.refresh_unsaved()
         if self.app.config.save_on_leave and self.app.session.has_unsaved:
             self.app.action_save()
         self.app.pop_screen()

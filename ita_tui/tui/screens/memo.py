@@ -4,6 +4,7 @@ signatories from the roster, last year's score with its grade."""
 from __future__ import annotations
 
 import copy
+import math
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -20,7 +21,15 @@ from ..display import one_line, safe_text
 from ..widgets.footer import ItaFooter
 from ..widgets.problems import ProblemsPanel
 from ..widgets.thai_text import ThaiInput, ThaiTextArea
-from .form import FormScreen, kept, lines_to_list, list_to_lines
+from ...model.findings import Finding
+from .form import FormScreen, invalid_value, kept, lines_to_list, list_to_lines
+
+
+def finite_number(text: str) -> float:
+    number = float(text)
+    if not math.isfinite(number):
+        raise ValueError(text)
+    return number
 
 
 class MemoScreen(FormScreen):
@@ -29,6 +38,7 @@ class MemoScreen(FormScreen):
                      "closing": "closing", "signatories": "signatories", "body_template": "body_template",
                      "previous_ita": "score", "score": "score", "fiscal_year": "previous_year",
                      "paragraphs": "paragraphs"}
+    INVALIDABLE = ("date", "score", "previous_year")
 
     def __init__(self, fiscal_year: int):
         super().__init__()
@@ -118,6 +128,9 @@ class MemoScreen(FormScreen):
             safe_text(t("memo.grade", grade=grade_for_score(score)) if score is not None else t("memo.no-grade")))
         self.query_one("#date-shown", Static).update(
             safe_text(t("memo.date-shown", date=format_thai_date(year.memo.date)) if year.memo.date else ""))
+        for finding in self.invalid:  # never preview the last good value as if it were what was typed
+            shown_in = "#date-shown" if finding.key_path[-1] == "date" else "#grade"
+            self.query_one(shown_in, Static).update(safe_text(t(finding.message, **finding.params), "bold red"))
 
     def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
         self.schedule_apply()
@@ -143,22 +156,25 @@ class MemoScreen(FormScreen):
             memo.number = value("number")
         for field in ("subject", "addressee", "closing", "body_template"):
             setattr(memo, field, kept(getattr(original.memo, field), shown[field], value(field)))
+        file = year.origin.file
+        invalid: dict[str, Finding] = {}
         if value("date") != shown["date"]:
             try:
                 memo.date = parse_date_input(value("date"))
             except ValueError:
-                self.notify(t("memo.bad-date", text=one_line(value("date"))), severity="warning", markup=False)
+                invalid["date"] = invalid_value(file, ("memo", "date"), "memo.bad-date", value("date"))
         selected = set(self.query_one("#signatories", SelectionList).selected)
         memo.signatories = [s for s in memo.signatories if s in selected] + \
             [person.id for person in self.app.session.records.agency.officials
              if person.id in selected and person.id not in memo.signatories]
-        for widget_id, attribute, convert in (("score", "score", float), ("previous_year", "fiscal_year", int)):
+        for widget_id, attribute, convert in (("score", "score", finite_number), ("previous_year", "fiscal_year", int)):
             if value(widget_id) != shown[widget_id]:
                 text = value(widget_id).strip()
                 try:
                     setattr(previous, attribute, convert(text) if text else None)
                 except ValueError:
-                    self.notify(t("memo.bad-number", text=one_line(text)), severity="warning", markup=False)
+                    invalid[widget_id] = invalid_value(file, (attribute,), "memo.bad-number", text)
+        self.hold_invalid(invalid)
         self.app.session.update_memo(year)
         self._show_derived()
         self.after_apply(self.fiscal_year, [year.origin.file])
