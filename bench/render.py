@@ -1,6 +1,7 @@
 """Benchmark: `ita render` on the sample year and on generated years of 50 and 200 measures.
 
-Prints pages, in-process time, cold-process time, pages per second and peak memory (medians).
+Prints pages, in-process time, cold-process time, pages per second and peak memory (medians), and how many
+of the sample's drawn lines each of five text extractors reads back exactly.
 Targets: sample ≤ 0.15 s in-process and ≤ 0.8 s cold; ≥ 25 pages/s at 200 measures; peak ≤ 200 MB.
 Run: .venv/bin/python bench/render.py [--runs N]
 """
@@ -102,6 +103,24 @@ def ours_report_only(root: Path, year: int) -> tuple[float, int]:
     return time.perf_counter() - start, rendered.pages
 
 
+def text_layer_figures() -> None:
+    """Per extractor, how many drawn lines of the sample read back exactly (tests/extractors.py; needs the
+    test extra and poppler-utils). Not a timing: the figure the text-layer matrix asserts is all of them."""
+    sys.path.insert(0, str(PROJECT_ROOT))
+    try:
+        from tests.extractors import exact_counts
+    except ImportError as error:
+        print(f"text layer: skipped ({error}; pip install -e '.[test]')")
+        return
+    from ita_tui.render.build import render_year
+    from ita_tui.store import load_records
+
+    rendered = render_year(load_records(PROJECT_ROOT / "records").records, 2566)
+    counts = exact_counts(rendered.pdf, rendered.drawn)
+    print("text layer, sample lines read back exactly: " + ", ".join(
+        f"{name} {'n/a' if count is None else f'{count[0]}/{count[1]}'}" for name, count in counts.items()))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
@@ -129,6 +148,7 @@ def main() -> None:
         from linebreaks import print_line_breaking
 
         print_line_breaking(PROJECT_ROOT / "records", 2566)
+    text_layer_figures()
 
 
 if __name__ == "__main__":

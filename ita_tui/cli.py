@@ -70,6 +70,20 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     lang = detect_language(getattr(args, "lang", None))
+    try:
+        return _run(args, lang)
+    except OSError as error:  # read-only folder, disk full, missing parent…: one line, never a traceback
+        say(os_error_line(error, lang), error=True)
+        return EXIT_CANNOT_RUN
+
+
+def os_error_line(error: OSError, lang: str) -> str:
+    """"cannot write <file>: <reason>" from any OSError (the reason as the system words it)."""
+    path = error.filename if error.filename is not None else ""
+    return tr("cli.os-error", lang, path=path, reason=error.strerror or str(error))
+
+
+def _run(args, lang: str) -> int:
     if args.command == "check":
         return _check(Path(args.path or args.records), args.format, args.year, lang)
     if args.command == "status":

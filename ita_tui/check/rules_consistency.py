@@ -71,11 +71,14 @@ def _compared_items(measure: Measure) -> dict[str, list[str]]:
 
 NEAR_COPY_RATIO = 0.9  # a whole field this similar to another measure's (a few words changed) is a copy
 _EDGE = 24  # near copies share the start or the end: fields are only compared within those buckets
-_SHORT_EDGE = 8  # …and short fields, whose 24-character edge is the whole field, within these
+_SHORT_EDGE = 8  # …and short fields, whose 24-character edge is most of the field, within these too
+_SHORT_FIELD = 60
 
 
 def _edges(field_text: str) -> set[str]:
-    return {field_text[:_EDGE], field_text[-_EDGE:], field_text[:_SHORT_EDGE], field_text[-_SHORT_EDGE:]}
+    if len(field_text) < _SHORT_FIELD:
+        return {field_text[:_EDGE], field_text[-_EDGE:], field_text[:_SHORT_EDGE], field_text[-_SHORT_EDGE:]}
+    return {field_text[:_EDGE], field_text[-_EDGE:]}
 
 
 def _near_copy(field_text: str, earlier: dict[str, list[tuple[Measure, str]]]) -> tuple[Measure, float] | None:

@@ -42,12 +42,6 @@ _WINDOW = 200
 _SENTENCE_END = re.compile(r"\n|นั้น\s|ดังนี้")
 
 
-def _free_texts(year: FiscalYear) -> Iterator[tuple]:
-    for origin, keys, field, text in year_texts(year):
-        if field not in _SKIPPED_FIELDS and text and _HAS_DIGIT.search(text):
-            yield origin, keys, field, to_arabic_digits(text)
-
-
 def _sentence_start(text: str, position: int) -> int:
     window_start = max(0, position - _WINDOW)
     last_break = None
@@ -80,10 +74,6 @@ def _agrees(written: str, stored: float) -> bool:
     return abs(stored - float(written)) <= 0.5 * 10 ** -decimals + 1e-9
 
 
-def _finding(rule_id: str, severity: Severity, origin, keys, params: dict) -> Finding:
-    return Finding(rule_id, severity, origin.file, origin.key_path + keys, params)
-
-
 def _score_mentions(text: str) -> Iterator[re.Match]:
     for match in _NUMBER.finditer(text):
         if float(match["value"]) > 100:
@@ -96,54 +86,44 @@ def _score_mentions(text: str) -> Iterator[re.Match]:
         yield match
 
 
-def scores_in_prose(records: Records) -> Iterator[Finding]:
+def _scores(year: FiscalYear, text: str) -> Iterator[tuple[str, dict]]:
     """A score written next to ITA words that is not last year's stored score (error: the seed's flaw)."""
-    for year in records.years.values():
-        score, previous = year.previous_ita.score, year.previous_ita.fiscal_year
-        if score is None:
+    score, previous = year.previous_ita.score, year.previous_ita.fiscal_year
+    if score is None or "คะแนน" not in text and "ผลการประเมิน" not in text and "ITA" not in text:
+        return
+    for match in _score_mentions(text):
+        context = _context_start(text, match.start(), _ITA_NAMED)
+        if context is None or _OTHER_SCORE.search(text, _sentence_start(text, match.start()), match.start()):
             continue
-        for origin, keys, _field, text in _free_texts(year):
-            if "คะแนน" not in text and "ผลการประเมิน" not in text and "ITA" not in text:
-                continue
-            for match in _score_mentions(text):
-                context = _context_start(text, match.start(), _ITA_NAMED)
-                if context is None or _OTHER_SCORE.search(text, _sentence_start(text, match.start()), match.start()):
-                    continue
-                if previous is not None and not _about_year(text, context, match.start(), match.end(), previous):
-                    continue
-                if not _agrees(match["value"], score):
-                    yield _finding("prose-score-mismatch", Severity.ERROR, origin, keys,
-                                   {"written": match["value"], "score": f"{score:.2f}", "offset": match.start()})
+        if previous is not None and not _about_year(text, context, match.start(), match.end(), previous):
+            continue
+        if not _agrees(match["value"], score):
+            yield "prose-score-mismatch", {"written": match["value"], "score": f"{score:.2f}",
+                                           "offset": match.start()}
 
 
 _GRADE = re.compile(r"ระดับ\s*[\"“'‘(]?\s*(?P<grade>AA|A|B|C|D|E|F)(?![A-Za-z0-9])")
 _TARGET_BEFORE = re.compile(r"(?:เป้า|เกณฑ์|น้อยกว่า|ต่ำกว่า|มากกว่า|สูงกว่า)[^0-9]{0,20}$")
 
 
-def grades_in_prose(records: Records) -> Iterator[Finding]:
+def _grades(year: FiscalYear, text: str) -> Iterator[tuple[str, dict]]:
     """A grade letter after ระดับ in a sentence about the ITA that is not the grade of the stored score."""
-    for year in records.years.values():
-        score, previous = year.previous_ita.score, year.previous_ita.fiscal_year
-        if score is None:
+    score, previous = year.previous_ita.score, year.previous_ita.fiscal_year
+    if score is None or "ระดับ" not in text:
+        return
+    grade = grade_for_score(score)
+    for match in _GRADE.finditer(text):
+        context = _context_start(text, match.start() + 1, _ITA_CONTEXT)
+        if context is None or _OTHER_SCORE.search(text, _sentence_start(text, match.start()), match.start()):
             continue
-        grade = grade_for_score(score)
-        for origin, keys, _field, text in year_texts(year):
-            if _field in _SKIPPED_FIELDS or "ระดับ" not in text:
-                continue
-            text = to_arabic_digits(text)
-            for match in _GRADE.finditer(text):
-                context = _context_start(text, match.start() + 1, _ITA_CONTEXT)
-                if context is None or _OTHER_SCORE.search(text, _sentence_start(text, match.start()), match.start()):
-                    continue
-                if _TARGET_BEFORE.search(text, max(0, match.start() - 30), match.start()) or \
-                        re.match(r"\s*ขึ้นไป", text[match.end():]):
-                    continue
-                if previous is not None and not _about_year(text, context, match.start(), match.end(), previous):
-                    continue
-                if match["grade"] != grade:
-                    yield _finding("prose-grade-mismatch", Severity.ERROR, origin, keys,
-                                   {"written": match["grade"], "grade": grade, "score": f"{score:.2f}",
-                                    "offset": match.start("grade")})
+        if _TARGET_BEFORE.search(text, max(0, match.start() - 30), match.start()) or \
+                re.match(r"\s*ขึ้นไป", text[match.end():]):
+            continue
+        if previous is not None and not _about_year(text, context, match.start(), match.end(), previous):
+            continue
+        if match["grade"] != grade:
+            yield "prose-grade-mismatch", {"written": match["grade"], "grade": grade, "score": f"{score:.2f}",
+                                           "offset": match.start("grade")}
 
 
 _COUNT = re.compile(r"(?P<count>[0-9]{1,3})\s*มาตรการ(?!ย่อย)")
@@ -152,25 +132,37 @@ _COUNT_ENDS = re.compile(r"\s|$|[,.;:)\]]|ดังนี้|ได้แก่|
 _ORDINAL_BEFORE = re.compile(r"(?:ที่|ข้อ|\.)\s*$")
 
 
-def counts_in_prose(records: Records) -> Iterator[Finding]:
+def _counts(year: FiscalYear, text: str) -> Iterator[tuple[str, dict]]:
     """"จำนวน ๔ มาตรการ" when the year has another number of measures (a list number or "มาตรการที่ ๔" is
     not a count; neither is a count in a sentence about another year)."""
+    if "มาตรการ" not in text:
+        return
+    count = len(year.measures)
+    for match in _COUNT.finditer(text):
+        before = text[max(0, match.start() - 12):match.start()]
+        counted = _COUNT_WORD_BEFORE.search(before) or _COUNT_ENDS.match(text, match.end())
+        if not counted or _ORDINAL_BEFORE.search(before) or match.start() > 0 and text[match.start() - 1].isdigit():
+            continue
+        if not _about_year(text, max(0, match.start() - 80), match.start(), match.end(), year.fiscal_year):
+            continue
+        if int(match["count"]) != count:
+            yield "prose-count-mismatch", {"written": match["count"], "count": count, "offset": match.start()}
+
+
+_SEVERITY = {"prose-score-mismatch": Severity.ERROR, "prose-grade-mismatch": Severity.ERROR,
+             "prose-count-mismatch": Severity.WARNING}
+
+
+def prose_agrees_with_records(records: Records) -> Iterator[Finding]:
+    """Score, grade and count of measures in every free text, read in one pass over the texts."""
     for year in records.years.values():
-        count = len(year.measures)
-        for origin, keys, _field, text in _free_texts(year):
-            if "มาตรการ" not in text:
+        for origin, keys, field, text in year_texts(year):
+            if field in _SKIPPED_FIELDS or not text or not _HAS_DIGIT.search(text) and "ระดับ" not in text:
                 continue
-            for match in _COUNT.finditer(text):
-                before = text[max(0, match.start() - 12):match.start()]
-                counted = _COUNT_WORD_BEFORE.search(before) or _COUNT_ENDS.match(text, match.end())
-                if not counted or _ORDINAL_BEFORE.search(before) or match.start() > 0 and \
-                        text[match.start() - 1].isdigit():
-                    continue
-                if not _about_year(text, max(0, match.start() - 80), match.start(), match.end(), year.fiscal_year):
-                    continue
-                if int(match["count"]) != count:
-                    yield _finding("prose-count-mismatch", Severity.WARNING, origin, keys,
-                                   {"written": match["count"], "count": count, "offset": match.start()})
+            text = to_arabic_digits(text)
+            for check in (_scores, _grades, _counts):
+                for rule_id, params in check(year, text):
+                    yield Finding(rule_id, _SEVERITY[rule_id], origin.file, origin.key_path + keys, params)
 
 
 _HEADING_YEAR = re.compile(r"(?:ปีงบประมาณ|ปี|พ\.\s?ศ\.)\s*(?:พ\.\s?ศ\.\s*)?(?P<first>2[45][0-9]{2})(?![0-9])"
@@ -193,9 +185,8 @@ def years_in_headings(records: Records) -> Iterator[Finding]:
                     continue
                 if first == year.previous_ita.fiscal_year and _ITA_NAMED.search(text, 0, match.start()):
                     continue
-                yield _finding("heading-other-fiscal-year", Severity.WARNING, origin, keys,
-                               {"named": match.group(0), "fiscal_year": year.fiscal_year,
-                                "offset": match.start()})
+                yield Finding("heading-other-fiscal-year", Severity.WARNING, origin.file, origin.key_path + keys,
+                              {"named": match.group(0), "fiscal_year": year.fiscal_year, "offset": match.start()})
 
 
-RULES = (scores_in_prose, grades_in_prose, counts_in_prose, years_in_headings)
+RULES = (prose_agrees_with_records, years_in_headings)

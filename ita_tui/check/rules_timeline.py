@@ -7,12 +7,16 @@ should fall in the measure's own plan, and a plan whose time is over with nothin
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 
 from ..model.findings import Finding, Severity
 from ..model.progress import State, measure_progress, planned_end, planned_quarters, reference_day
 from ..model.records import Measure, Records
 from ..thai.dates import find_dates, fiscal_year_range, format_thai_date, quarter_of
+
+
+_HAS_DIGIT = re.compile(r"[0-9๐-๙]")
 
 
 def _day(day: dt.date) -> str:
@@ -32,7 +36,7 @@ def results_after_memo(records: Records) -> Iterator[Finding]:
                 if result.date and memo_date < result.date <= last_day:
                     yield Finding("result-after-memo", Severity.ERROR, measure.origin.file,
                                   ("results", index, "date"), {"date": _day(result.date), "memo": _day(memo_date)})
-                if not any(char.isdigit() for char in result.text):
+                if not _HAS_DIGIT.search(result.text):
                     continue
                 for mention in find_dates(result.text):
                     if memo_date < mention.start <= last_day:
@@ -83,7 +87,7 @@ def late_measures(records: Records, today: dt.date) -> Iterator[Finding]:
         day = reference_day(year, today)
         for measure in year.measures:
             end = planned_end(measure, year.fiscal_year)
-            if end is None or measure_progress(measure, year.fiscal_year, day).state is not State.LATE:
+            if end is None or end >= day or measure_progress(measure, year.fiscal_year, day).state is not State.LATE:
                 continue
             key = ("timeline", "quarters") if planned_quarters(measure) else ("timeline", "end")
             yield Finding("measure-late", Severity.WARNING, measure.origin.file, key,

@@ -7,6 +7,7 @@ MESSAGES = {
     "check.summary": "checked {files} files: {errors} errors, {warnings} warnings, {infos} notes (info)",
     "check.clean": "checked {files} files: no problems",
     "cli.records-not-found": "records folder not found: {path}",
+    "cli.os-error": "cannot use {path}: {reason}",
     "cli.year-not-found": "fiscal year {year} not found in {path}",
     # ita status and measure states (progress through the year)
     "status.heading": "Fiscal year {year}: progress as of {day}",

@@ -8,6 +8,7 @@ MESSAGES = {
     "check.summary": "ตรวจ {files} ไฟล์: ข้อผิดพลาด {errors} รายการ คำเตือน {warnings} รายการ หมายเหตุ {infos} รายการ",
     "check.clean": "ตรวจ {files} ไฟล์: ไม่พบปัญหา",
     "cli.records-not-found": "ไม่พบโฟลเดอร์ข้อมูล: {path}",
+    "cli.os-error": "ใช้ {path} ไม่ได้: {reason}",
     "cli.year-not-found": "ไม่พบปีงบประมาณ {year} ใน {path}",
     # ita status และสถานะของมาตรการ (ความคืบหน้าระหว่างปี)
     "status.heading": "ปีงบประมาณ {year}: ความคืบหน้า ณ วันที่ {day}",

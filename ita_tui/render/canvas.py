@@ -14,7 +14,7 @@ from fpdf.enums import PDFResourceType
 
 from ..templating import fill
 from .glyphs import FontFace, draw_pieces
-from .layout import Layout
+from .layout import Layout, LayoutError
 from .lines import Line, break_lines, cluster_spacing, layout_segments
 from .text import printable
 
@@ -153,7 +153,10 @@ class Canvas:
             path = self.layout.font_path(style) or self.layout.font_path("regular")
             if (path, "") not in self.faces:
                 family = f"f{len(self.faces)}"
-                self.pdf.add_font(family, "", str(path))
+                try:
+                    self.pdf.add_font(family, "", str(path))
+                except Exception as error:  # fontTools says why in its own words; the user needs the file
+                    raise LayoutError(f"{path}: not a TrueType/OpenType font ({error})") from error
                 self.pdf.set_font(family, "", 10)
                 # Subsetting keeps outlines as they are, so their bounding boxes stay valid: without this,
                 # fontTools expands and recompiles every used glyph on save (half of a memo's render time).
@@ -168,8 +171,13 @@ class Canvas:
         if key not in _PARSED_SVG:
             from fpdf.image_parsing import get_svg_info
 
-            with open(path, "rb") as handle:
-                _PARSED_SVG[key] = get_svg_info(str(path), handle, self.pdf.image_cache)
+            try:
+                with open(path, "rb") as handle:
+                    _PARSED_SVG[key] = get_svg_info(str(path), handle, self.pdf.image_cache)
+            except OSError:
+                raise
+            except Exception as error:  # XML ParseError, fpdf2's SVG errors…
+                raise LayoutError(f"{path}: not an SVG drawing ({error})") from error
         name, svg, info = _PARSED_SVG[key]
         self.pdf._vector_image(name, svg, info, x=x, y=y, h=height)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from argparse import Namespace
 from pathlib import Path
@@ -13,6 +14,11 @@ from .layout import LayoutError
 from .output import write_atomically_to
 
 EXIT_OK, EXIT_REFUSED, EXIT_CANNOT_RUN = 0, 1, 2
+
+
+def names_a_folder(output: str) -> bool:
+    """-o out/ (absent) or -o existing-folder: write the files into that folder, named as by default."""
+    return output != "-" and (output.endswith(("/", os.sep)) or Path(output).is_dir())
 
 
 def render_command(records_path: Path, args: Namespace, lang: str) -> int:
@@ -37,10 +43,10 @@ def render_command(records_path: Path, args: Namespace, lang: str) -> int:
     documents = ("memo",) if args.memo else ("report",) if args.report else DOCUMENTS
     evidence_root = store.root if args.with_evidence else None
     try:
-        if args.output:
+        if args.output and not names_a_folder(args.output):
             outputs = {Path(args.output) if args.output != "-" else None: documents}
         else:
-            folder = Path("out") / str(args.year)
+            folder = Path(args.output) if args.output else Path("out") / str(args.year)
             outputs = {folder / f"ita-{args.year}.pdf": documents} if len(documents) > 1 else {}
             for name in documents:
                 outputs[folder / f"{name}-{args.year}.pdf"] = (name,)

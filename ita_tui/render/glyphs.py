@@ -12,6 +12,7 @@ writer): fpdf2 is pinned exactly and tests/test_render_textlayer.py fails if it 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import uharfbuzz as hb
 from fpdf import output as fpdf_output
@@ -112,24 +113,25 @@ class FontFace:
         """HarfBuzz's glyphs for *text*, independent of any document: the same for every render."""
         infos, positions = _shape(self.font.hbfont, text, hb.BufferClusterLevel.MONOTONE_GRAPHEMES)
         char_infos, _ = _shape(self.font.hbfont, text, hb.BufferClusterLevel.CHARACTERS)
-        if [info.codepoint for info in char_infos] != [info.codepoint for info in infos]:
-            char_infos = infos  # never seen; the grapheme clusters are still a correct (coarser) mapping
-        advances = [position.x_advance for position in positions]
-        offsets = [bool(position.x_offset or position.y_offset) for position in positions]
-        texts, in_run = glyph_texts(text, [info.cluster for info in infos], [info.cluster for info in char_infos],
-                                    advances, offsets)
-        starts_at = _cluster_starts(infos, advances)
+        codepoints = [info.codepoint for info in infos]
+        graphemes = [info.cluster for info in infos]
+        chars = [info.cluster for info in char_infos]
+        if [info.codepoint for info in char_infos] != codepoints:
+            chars = graphemes  # never seen; the grapheme clusters are still a correct (coarser) mapping
+        moves = [(position.x_advance, position.x_offset, position.y_offset) for position in positions]
+        advances = [move[0] for move in moves]
+        texts, in_run = glyph_texts(text, graphemes, chars, advances, [bool(x or y) for _, x, y in moves])
+        starts_at = _cluster_starts(graphemes, advances)
         glyphs = []
         missing = []
-        cluster_end = _cluster_ends(text, [info.cluster for info in infos])
-        for index, (info, position) in enumerate(zip(infos, positions)):
-            if info.codepoint == 0:
-                missing.append(text[info.cluster:cluster_end[info.cluster]])
-            name = self._glyph_order[info.codepoint]
+        for index, codepoint in enumerate(codepoints):
+            if codepoint == 0:
+                missing.append(text[graphemes[index]:_cluster_ends(text, graphemes)[graphemes[index]]])
+            name = self._glyph_order[codepoint]
             width_1000 = round(self.font.scale * self._hmtx[name][0])
-            unicode = tuple(ord(char) for char in texts[index]) or (_NO_TEXT,)
-            glyphs.append((info.codepoint, unicode, name, width_1000, position.x_advance, position.x_offset,
-                           position.y_offset, index in starts_at, in_run[index], texts[index]))
+            unicode = tuple(map(ord, texts[index])) or (_NO_TEXT,)
+            glyphs.append((codepoint, unicode, name, width_1000, *moves[index], index in starts_at, in_run[index],
+                           texts[index]))
         return (tuple(glyphs), sum(advances), tuple(missing), len(starts_at))
 
 
@@ -147,12 +149,12 @@ def _cluster_ends(text: str, clusters: list[int]) -> dict[int, int]:
     return dict(zip(starts, starts[1:] + [len(text)]))
 
 
-def _cluster_starts(infos, advances: list[int]) -> set[int]:
+def _cluster_starts(graphemes: list[int], advances: list[int]) -> set[int]:
     """Index of the first spacing glyph of each grapheme cluster: where justification may add space."""
     first: dict[int, int] = {}
-    for index, info in enumerate(infos):
-        if info.cluster not in first or (advances[index] > 0 and advances[first[info.cluster]] == 0):
-            first[info.cluster] = index
+    for index, cluster in enumerate(graphemes):
+        if cluster not in first or (advances[index] > 0 and advances[first[cluster]] == 0):
+            first[cluster] = index
     return {index for index in first.values() if advances[index] > 0}
 
 
@@ -171,41 +173,64 @@ def glyph_texts(text: str, graphemes: list[int], chars: list[int], advances: lis
     code), and the empty mappings are all inside the line's /ActualText span.
     """
     count = len(graphemes)
-    apart: set[int] = set()  # glyphs drawn after the run because they carry no text of their own
-    while True:
-        in_run = _run_membership(advances, offsets, apart)
-        texts = _assign_texts(text, graphemes, chars, advances, in_run)
-        silent = {index for index in range(count) if in_run[index] and not texts[index]}
-        if not silent:
-            return texts, in_run
-        apart |= silent
-
-
-def _run_membership(advances: list[int], offsets: list[bool], apart: set[int]) -> list[bool]:
-    in_run: list[bool] = []
-    previous_zero = False
-    for index, advance in enumerate(advances):
-        zero = advance == 0
-        drawn_in_run = index not in apart and not offsets[index] and not (zero and previous_zero)
-        in_run.append(drawn_in_run)
-        if drawn_in_run:
-            previous_zero = zero
-    return in_run
-
-
-def _assign_texts(text: str, graphemes: list[int], chars: list[int], advances: list[int],
-                  in_run: list[bool]) -> list[str]:
-    count = len(graphemes)
     texts = [""] * count
-    grapheme_end = _cluster_ends(text, graphemes)
-    index = 0
-    while index < count:
-        cluster = graphemes[index]
-        stop = index
+    in_run = [False] * count
+    previous_zero = False  # the run's last glyph has no advance
+    start = 0
+    while start < count:
+        cluster = graphemes[start]
+        stop = start + 1
         while stop < count and graphemes[stop] == cluster:  # MONOTONE_GRAPHEMES keeps a cluster contiguous
             stop += 1
-        members = list(range(index, stop))
-        end = grapheme_end[cluster]
+        end = graphemes[stop] if stop < count else len(text)
+        if stop == start + 1:  # one glyph, the common case
+            in_run[start] = not offsets[start] and not (advances[start] == 0 and previous_zero)
+            texts[start] = text[cluster:end]
+            if in_run[start]:
+                previous_zero = advances[start] == 0
+        else:
+            spans, runs, previous_zero = _cluster_layout(
+                tuple(min(max(chars[m] - cluster, 0), end - cluster) for m in range(start, stop)),
+                tuple((advances[m] > 0) - (advances[m] < 0) for m in range(start, stop)),
+                tuple(offsets[start:stop]), previous_zero, end - cluster)
+            for m, (span_start, span_end), drawn_in_run in zip(range(start, stop), spans, runs):
+                texts[m] = text[cluster + span_start:cluster + span_end]
+                in_run[m] = drawn_in_run
+        start = stop
+    return texts, in_run
+
+
+@lru_cache(maxsize=4096)
+def _cluster_layout(chars: tuple[int, ...], advance_signs: tuple[int, ...], offsets: tuple[bool, ...],
+                    previous_zero: bool, length: int) -> tuple[tuple, tuple, bool]:
+    """`glyph_texts` for one grapheme cluster of several glyphs, from its shape alone (characters as offsets
+    into the cluster): each glyph's text as a (start, end) slice of the cluster, whether it is drawn in the
+    run, and whether the run then ends on a zero-advance glyph. Clusters repeat, so this is cached."""
+    text = "".join(chr(0xE000 + index) for index in range(length))  # stand-ins that say where they came from
+    members = range(len(chars))
+    texts = [""] * len(chars)
+    in_run = [False] * len(chars)
+    zero = _cluster_texts(text, 0, length, members, list(chars), list(advance_signs), list(offsets),
+                          previous_zero, texts, in_run)
+    spans = tuple((ord(piece[0]) - 0xE000, ord(piece[0]) - 0xE000 + len(piece)) if piece else (0, 0)
+                  for piece in texts)
+    return spans, tuple(in_run), zero
+
+
+def _cluster_texts(text: str, cluster: int, end: int, members: range, chars: list[int], advances: list[int],
+                   offsets: list[bool], previous_zero: bool, texts: list[str], in_run: list[bool]) -> bool:
+    """`glyph_texts` for one grapheme cluster of several glyphs; returns whether the run then ends on a
+    zero-advance glyph."""
+    apart: set[int] = set()  # glyphs drawn apart because they carry no text of their own
+    while True:
+        zero = previous_zero
+        for m in members:
+            in_run[m] = m not in apart and not offsets[m] and not (advances[m] == 0 and zero)
+            if in_run[m]:
+                zero = advances[m] == 0
+        for m in members:
+            texts[m] = ""
+        # each character goes to a glyph shaped from it: preferably one in the run, with an advance
         starts = sorted({min(max(chars[m], cluster), end) for m in members})
         starts[0] = cluster  # characters before the first glyph's own start belong to it
         for position, char_start in enumerate(starts):
@@ -215,12 +240,13 @@ def _assign_texts(text: str, graphemes: list[int], chars: list[int], advances: l
                          next((m for m in owners if in_run[m]), owners[0]))
             texts[owner] += text[char_start:char_end]
         if "".join(texts[m] for m in members) != text[cluster:end]:
-            # marks HarfBuzz put in canonical order ("ุ่" is drawn ุ then ่): the whole cluster on its carrier
+            # marks HarfBuzz put in canonical order ("ุ่" is drawn ุ then ่): the whole cluster on its carrier
             for m in members:
                 texts[m] = ""
             carrier = next((m for m in members if in_run[m] and advances[m] > 0),
                            next((m for m in members if in_run[m]), members[0]))
             texts[carrier] = text[cluster:end]
+        # what a glyph drawn apart stands for goes on the run glyph before it (or after it, if none)
         carrier = None
         pending = ""
         for m in members:
@@ -236,8 +262,10 @@ def _assign_texts(text: str, graphemes: list[int], chars: list[int], advances: l
                 texts[m] = ""
         if pending:  # no glyph of the cluster is in the run: keep its text on its first glyph
             texts[members[0]] = pending
-        index = members[-1] + 1
-    return texts
+        silent = {m for m in members if in_run[m] and not texts[m]}
+        if not silent:
+            return zero
+        apart |= silent
 
 
 def draw_shaped(face: FontFace, size_pt: float, shaped: ShapedText, x_pt: float, baseline_pt: float) -> str:
