@@ -72,7 +72,7 @@ def _compared_items(measure: Measure) -> dict[str, list[str]]:
 NEAR_COPY_RATIO = 0.9  # a whole field this similar to another measure's (a few words changed) is a copy
 _EDGE = 24  # near copies share the start or the end: fields are only compared within those buckets
 _SHORT_EDGE = 8  # …and short fields, whose 24-character edge is most of the field, within these too
-_SHORT_FIELD = 60
+_SHORT_FIELD = MIN_COPIED_CHARACTERS  # the fields the old rule did not compare at all
 
 
 def _edges(field_text: str) -> set[str]:
@@ -88,7 +88,10 @@ def _near_copy(field_text: str, earlier: dict[str, list[tuple[Measure, str]]]) -
     for other, text in candidates.values():
         if min(len(text), len(field_text)) / max(len(text), len(field_text)) < NEAR_COPY_RATIO:
             continue
-        ratio = difflib.SequenceMatcher(None, field_text, text, autojunk=False).ratio()
+        matcher = difflib.SequenceMatcher(None, field_text, text, autojunk=False)
+        if matcher.quick_ratio() < NEAR_COPY_RATIO:  # an upper bound, in linear time
+            continue
+        ratio = matcher.ratio()
         if ratio >= NEAR_COPY_RATIO and (best is None or ratio > best[1]):
             best = (other, ratio)
     return best
@@ -117,8 +120,8 @@ def copied_between_measures(records: Records) -> Iterator[Finding]:
                             repeats = keys.count(key)
                             matches[id(other)] = (other, count + repeats, characters + repeats * len(key))
                 reported = False
-                substantial = len(field_text) >= MIN_WHOLE_FIELD_THAI and \
-                    len(_THAI_CHARACTER.findall(field_text)) >= MIN_WHOLE_FIELD_THAI
+                substantial = len(field_text) >= MIN_COPIED_CHARACTERS or len(field_text) >= MIN_WHOLE_FIELD_THAI \
+                    and len(_THAI_CHARACTER.findall(field_text)) >= MIN_WHOLE_FIELD_THAI  # counted when short
                 same = whole.get((field, field_text)) if substantial else None
                 if same is not None:
                     reported = True

@@ -303,7 +303,8 @@ class ItaApp(RecordsHistory, App[int]):
         from .export import export_year  # fpdf2 loads only when the first export is asked for
 
         try:
-            result = export_year(self.session.records, fiscal_year, self.out_root,
+            version = self.print_version()
+            result = export_year(self.session.records, fiscal_year, self.out_root, version_keywords=version,
                                  progress=lambda done, total: self.call_from_thread(
                                      setattr, self, "sub_title", t("export.progress", done=done, total=total)))
         except Exception as error:  # shown, never swallowed: the user must know the PDF is not there

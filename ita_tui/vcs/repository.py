@@ -55,7 +55,7 @@ class Repository:
     # -- identity ---------------------------------------------------------------------------------
     def author_environment(self, fallback: Identity | None) -> dict[str, str]:
         """Nothing when git has its own identity; else the app's fallback as author and committer."""
-        if git_configured_identity(self.records_root) is not None or fallback is None:
+        if fallback is None or fallback.source == "git" or git_configured_identity(self.records_root) is not None:
             return {}
         return fallback.as_environment()
 
