@@ -87,6 +87,7 @@ def test_without_a_git_identity_the_name_from_the_settings_then_the_login_is_the
     recorder.record([SavedFile(MEASURE, b"", b"order = 1\n")])
     assert last_commit(records)[0].startswith("clerk7 <clerk7@")
     store_identity(settings, "มานี มีนา", "manee@example.org")
+    recorder.forget_identity()  # what the app does once the person gave their name
     assert "save_on_leave = true" in settings.read_text(encoding="utf-8")
     Path(records / MEASURE).write_text("order = 1\ntitle = \"ข\"\n", encoding="utf-8")
     recorder.record([SavedFile(MEASURE, b"", b"order = 1\n")])
