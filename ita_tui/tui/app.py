@@ -73,6 +73,8 @@ class ItaApp(RecordsHistory, App[int]):
 
         self.theme = "textual-dark"
         self.push_screen(OverviewScreen())
+        if not (self.session.records_root / "agency.toml").exists():
+            self._offer_first_run()
         if self.config.problem:
             self.notify(t("config.unreadable", problem=self.config.problem), severity="warning", markup=False)
         journal = self.session.journal
@@ -90,6 +92,31 @@ class ItaApp(RecordsHistory, App[int]):
         from .warmup import warm_export_stack
 
         self.export_warm_up = warm_export_stack()
+
+    def _offer_first_run(self) -> None:
+        from .first_run import FirstRunDialog
+
+        self.push_screen(FirstRunDialog(), self._first_run_answer)
+
+    def _first_run_answer(self, answers: dict | None) -> None:
+        """Write agency.toml from the first-run form, then show the overview of the folder as it now is."""
+        from ..store.atomic import write_atomically
+        from .first_run import agency_document
+        from .screens.overview import OverviewScreen
+
+        if answers is None:
+            return
+        path = self.session.records_root / "agency.toml"
+        try:
+            write_atomically(path, agency_document(answers).encode("utf-8"))
+        except OSError as error:
+            self.notify(t("cli.os-error", path=str(path), reason=error.strerror or str(error)), severity="error")
+            return
+        session = self.session
+        self.session = Session(session.records_root, session.lang, session.journal)
+        self.title = one_line(self.session.records.agency.name, 60) or "ita"
+        self.switch_screen(OverviewScreen())
+        self.notify(t("first-run.created", file=str(path)))
 
     def _journal_answer(self, choice: str | None) -> None:
         journal = self.session.journal
