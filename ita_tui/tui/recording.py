@@ -88,6 +88,7 @@ class RecordsHistory:
                 except OSError as error:
                     self.notify(str(error), severity="error", markup=False)
                     return
+                self.recorder.forget_identity()
                 self.notify(t("vcs.identity.saved", name=answer[0].strip()), markup=False)
 
         self.push_screen(IdentityDialog(), answered)
