@@ -109,3 +109,15 @@ def test_a_date_in_a_plain_string_list_item_is_reported_at_the_date(records_buil
 def test_a_date_in_a_plain_string_timeline_is_reported_at_the_year(records_builder):
     records_builder.measure(**{'[timeline]\ntext = "ปีงบประมาณ พ.ศ. ๒๕๖๖"': 'timeline = "ปีงบประมาณ พ.ศ. ๒๕๖๕"'})
     assert _positions(records_builder.root)["other-fiscal-year"] == (7, len('timeline = "') + 1)
+
+
+def test_docs_checks_md_lists_the_prose_copy_and_timeline_rules():
+    from ita_tui.i18n import en, th
+    from tests.conftest import PROJECT_ROOT
+
+    docs = (PROJECT_ROOT / "docs/checks.md").read_text(encoding="utf-8")
+    for rule_id in ("prose-score-mismatch", "prose-grade-mismatch", "prose-count-mismatch",
+                    "heading-other-fiscal-year", "copied-from-measure", "result-after-memo", "result-outside-plan",
+                    "measure-late"):
+        assert f"| `{rule_id}` | {en.MESSAGES[rule_id]} | {th.MESSAGES[rule_id]} |" in docs
+    assert "--format sarif" in docs and "upload-sarif" in docs

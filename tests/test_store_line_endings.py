@@ -109,3 +109,15 @@ def test_a_file_holding_nan_loads_and_edits(records_builder):
     session.update_measure(measure)  # "the two TOML parsers disagree" before: nan != nan
     assert session.save_all().saved == [MEASURE]
     assert path.read_text(encoding="utf-8") == before.replace('"มาตรการทดสอบ"', '"ชื่อใหม่"')
+
+
+def test_a_key_added_to_an_indented_table_is_indented_like_its_neighbours(records_builder):
+    text = ('fiscal_year = 2566\n\n[previous_ita]\n\tfiscal_year = 2565\n\tscore = 80.5\n\n[memo]\n'
+            '  date = 2023-02-02\n  subject = "รายงาน"\n  addressee = "นายก"\n  signatories = ["a"]\n')
+    path = records_builder.write("2566/report.toml", text)
+    session = Session(records_builder.root)
+    year = session.records.years[2566]
+    year.memo.number = "๑๒๓"
+    session.update_memo(year)
+    session.save_all()
+    assert path.read_text(encoding="utf-8") == text + '  number = "๑๒๓"\n'

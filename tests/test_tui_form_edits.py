@@ -94,3 +94,24 @@ async def test_the_date_preview_says_invalid_instead_of_the_old_date(records_bui
         await pilot.pause()
         assert "invalid" not in app.sub_title  # leaving the form discarded it, and said so
         assert any("Discarded" in n.message for n in app._notifications)
+
+
+async def test_editing_one_step_writes_the_other_steps_back_exactly(records_builder, tmp_path):
+    steps = 'steps = ["ก\\u001b[2Jข", "👩\u200d💻 ทีมงาน", "ค\u200dง", "เดิม"]'
+    records_builder.measure(**{'steps = ["แต่งตั้งคณะทำงาน"]': steps})
+    path = records_builder.root / MEASURE
+    app = ItaApp(records_builder.root, "en", out_root=tmp_path / "out")
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(MeasureScreen(2566, MEASURE))
+        await pilot.pause()
+        screen = app.screen
+        area = screen.query_one("#steps", ThaiTextArea)
+        shown = area.text.split("\n")
+        assert shown[0] == "ก␛[2Jข" and shown[1] == "👩\u200d💻 ทีมงาน"  # escaped on screen; emoji as is
+        area.text = "\n".join([*shown[:3], "ใหม่", "␛ typed"])
+        screen.apply_now()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    text = path.read_text(encoding="utf-8")
+    line = next(line for line in text.splitlines() if line.startswith("steps"))
+    assert line == 'steps = ["ก\\u001b[2Jข", "👩\u200d💻 ทีมงาน", "ค\u200dง", "ใหม่", "␛ typed"]'

@@ -87,6 +87,7 @@ def test_without_a_git_identity_the_name_from_the_settings_then_the_login_is_the
     recorder.record([SavedFile(MEASURE, b"", b"order = 1\n")])
     assert last_commit(records)[0].startswith("clerk7 <clerk7@")
     store_identity(settings, "มานี มีนา", "manee@example.org")
+    recorder.forget_identity()  # what the app does once the person gave their name
     assert "save_on_leave = true" in settings.read_text(encoding="utf-8")
     Path(records / MEASURE).write_text("order = 1\ntitle = \"ข\"\n", encoding="utf-8")
     recorder.record([SavedFile(MEASURE, b"", b"order = 1\n")])
@@ -146,3 +147,13 @@ def test_without_git_or_a_repository_history_is_off_with_one_line_and_saving_wor
     recorder = Recorder(records, "en")
     assert not recorder.enabled and recorder.off_reason == "History is off: git is not installed on this machine"
     assert recorder.record(outcome.changes).commit is None
+
+
+def test_the_git_layer_loads_no_ui_or_pdf_code_and_model_and_check_never_import_it():
+    code = ("import sys, ita_tui.vcs.recorder, ita_tui.vcs.sync, ita_tui.vcs.command, ita_tui.vcs.printing; "
+            "print(','.join(m for m in ('textual', 'rich', 'fpdf') if m in sys.modules))")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == ""
+    package = Path(__file__).resolve().parent.parent / "ita_tui"
+    for layer in ("model", "check"):
+        for path in (package / layer).rglob("*.py"):
+            assert "vcs" not in path.read_text(encoding="utf-8"), path

@@ -127,7 +127,22 @@ MESSAGES = {
     "col.title": "Measure",
     "col.owners": "Owners",
     "overview.no-agency": "(no agency data in agency.toml yet)",
+<<<<<<< HEAD
     "overview.agency-line": "{district}, {province} · {officials} {officials|official|officials} in the roster",
+=======
+    "first-run.intro": "Welcome! This folder has no agency.toml yet. Tell us about your agency to start (you can change it later in agency.toml).",
+    "first-run.name": "Agency name (e.g. องค์การบริหารส่วนตำบล…)",
+    "first-run.district": "District (อำเภอ)",
+    "first-run.province": "Province (จังหวัด)",
+    "first-run.document_prefix": "Document number prefix (e.g. ขก ๗๘๙๐๑)",
+    "first-run.official_name": "Chief official's name (optional)",
+    "first-run.official_position": "Their position",
+    "first-run.create": "Create agency.toml",
+    "first-run.later": "Not now",
+    "first-run.missing": "Please fill in: {fields}",
+    "first-run.created": "Created {file}",
+    "overview.agency-line": "{district}, {province} · {officials} officials in the roster",
+>>>>>>> main
     "overview.years": "Fiscal years (Enter to open)",
     "year.title": "Fiscal year {year} · {count} {count|measure|measures}",
     "year.memo-summary": "Memo: {subject} · date {date} · {signers} {signers|signer|signers} · ITA {previous}: {score} {grade}",

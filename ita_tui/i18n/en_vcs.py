@@ -71,4 +71,6 @@ MESSAGES = {
     "sync.failed": "Sending/receiving failed: {reason}",
     "sync.working": "Contacting the shared copy…",
     "cli.history-empty": "No history yet for {path}",
+    "render.unrecorded": "{count} files have changes not recorded in the history ({files}): the PDF may match no recorded version",
+    "render.unrecorded-refused": "No PDF: {count} files have changes not recorded in the history ({files})",
 }

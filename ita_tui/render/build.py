@@ -35,7 +35,7 @@ class Rendered:
 
 def render_year(records: Records, fiscal_year: int, documents: tuple[str, ...] = DOCUMENTS,
                 layout_name: str = "default", evidence_root: Path | None = None,
-                created: dt.datetime | None = None) -> Rendered:
+                created: dt.datetime | None = None, version_keywords: str = "") -> Rendered:
     """Render *documents* of *fiscal_year* into one PDF; with *evidence_root*, append evidence PDFs."""
     year = records.years[fiscal_year]
     values = year_values(records, year)
@@ -49,6 +49,8 @@ def render_year(records: Records, fiscal_year: int, documents: tuple[str, ...] =
     pdf.set_creator("ita-tui")
     pdf.set_lang("th-TH")
     pdf.set_creation_date(created or dt.datetime.now(dt.timezone.utc))
+    if version_keywords:  # the recorded version it was made from (ita_tui/vcs/printing.py)
+        pdf.set_keywords(version_keywords)
     for name in documents:
         (draw_memo if name == "memo" else draw_report)(canvas, layouts[name], records, year)
     not_attached: list[str] = []

@@ -40,6 +40,9 @@ def render_command(records_path: Path, args: Namespace, lang: str) -> int:
         say(tr(key, lang, errors=errors, year=args.year), error=True)
         if args.strict:
             return EXIT_REFUSED
+    version_keywords, refused = _recorded_version(records_path, lang)
+    if refused:
+        return EXIT_REFUSED
     documents = ("memo",) if args.memo else ("report",) if args.report else DOCUMENTS
     evidence_root = store.root if args.with_evidence else None
     try:
@@ -52,7 +55,8 @@ def render_command(records_path: Path, args: Namespace, lang: str) -> int:
                 outputs[folder / f"{name}-{args.year}.pdf"] = (name,)
         for path, parts in outputs.items():
             rendered = render_year(store.records, args.year, parts, args.layout,
-                                   evidence_root if len(parts) == len(documents) else None)
+                                   evidence_root if len(parts) == len(documents) else None,
+                                   version_keywords=version_keywords)
             if path is None:
                 sys.stdout.buffer.write(rendered.pdf)
                 sys.stdout.buffer.flush()
@@ -68,3 +72,21 @@ def render_command(records_path: Path, args: Namespace, lang: str) -> int:
         say(tr("render.failed", lang, reason=str(error)), error=True)
         return EXIT_CANNOT_RUN
     return EXIT_OK
+
+
+def _recorded_version(records_path: Path, lang: str) -> tuple[str, bool]:
+    """The PDF's version keywords; warn (or refuse, with `unrecorded_print = "refuse"` in the per-user
+    settings) when the records have changes not recorded in the history."""
+    from ..tui.config import load_config
+    from ..vcs.printing import print_version
+
+    version = print_version(records_path)
+    if version is None:
+        return "", False
+    if version.unrecorded:
+        refuse = load_config().unrecorded_print == "refuse"
+        key = "render.unrecorded-refused" if refuse else "render.unrecorded"
+        print(tr(key, lang, count=len(version.unrecorded), files=", ".join(version.unrecorded[:5])), file=sys.stderr)
+        if refuse:
+            return "", True
+    return version.keywords(), False

@@ -213,10 +213,11 @@ class RecordStore:
         if value is None:
             if last in container:
                 del container[last]
-        elif isinstance(last, int):
+        elif isinstance(last, int) or last in container:
             container[last] = value
         else:
             container[last] = value
+            _indent_like_neighbours(container, last)
 
     def adopt(self, relative_path: str, data: bytes) -> None:
         """Take *data* as the unsaved edited content of a loaded file (journal recovery): it must load as
@@ -285,6 +286,20 @@ class RecordStore:
     def replace_findings(self, relative_path: str, findings: list[Finding]) -> None:
         """The load/schema findings of one file, after it was edited or read again."""
         self.findings = [f for f in self.findings if f.file != relative_path] + findings
+
+
+def _indent_like_neighbours(container, key: str) -> None:
+    """A key added to a table whose keys are indented gets the same indentation (tomlkit adds none)."""
+    body = getattr(getattr(container, "value", None), "body", None)
+    if body is None or not hasattr(container, "is_super_table"):
+        return  # the document itself, or an inline table
+    import tomlkit.items
+
+    indents = [item.trivia.indent for name, item in body
+               if name is not None and name != key and not isinstance(item, (tomlkit.items.Table,
+                                                                              tomlkit.items.AoT))]
+    if indents and container[key].trivia.indent == "":
+        container[key].trivia.indent = indents[-1]
 
 
 def _same_text_values(text: str, values: dict) -> bool:

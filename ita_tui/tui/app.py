@@ -45,6 +45,10 @@ class ItaApp(RecordsHistory, App[int]):
         Binding("f2", "show_problems", "key.problems", id="problems", priority=True),
         Binding("f5", "export", "key.export", id="export", priority=True),
         Binding("ctrl+p", "command_palette", "key.palette", id="palette", priority=True, show=False),
+        # Priority, so Tab moves focus in the app's own queue, in order with the keys of a burst: stock Tab
+        # bubbles up from the field and the next characters of the burst land in the old field (#6605).
+        Binding("tab", "focus_next", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", show=False, priority=True),
         Binding("f6", "history", "key.history", id="history", priority=True, show=False),
         Binding("f7", "push", "key.push", id="push", priority=True, show=False),
     ]
@@ -82,7 +86,12 @@ class ItaApp(RecordsHistory, App[int]):
 
         self.theme = "textual-dark"
         self.push_screen(OverviewScreen())
+<<<<<<< HEAD
         self.set_interval(DISK_POLL_SECONDS, self.check_disk)
+=======
+        if not (self.session.records_root / "agency.toml").exists():
+            self._offer_first_run()
+>>>>>>> main
         if self.config.problem:
             self.notify(t("config.unreadable", problem=self.config.problem), severity="warning", markup=False)
         journal = self.session.journal
@@ -100,6 +109,31 @@ class ItaApp(RecordsHistory, App[int]):
         from .warmup import warm_export_stack
 
         self.export_warm_up = warm_export_stack()
+
+    def _offer_first_run(self) -> None:
+        from .first_run import FirstRunDialog
+
+        self.push_screen(FirstRunDialog(), self._first_run_answer)
+
+    def _first_run_answer(self, answers: dict | None) -> None:
+        """Write agency.toml from the first-run form, then show the overview of the folder as it now is."""
+        from ..store.atomic import write_atomically
+        from .first_run import agency_document
+        from .screens.overview import OverviewScreen
+
+        if answers is None:
+            return
+        path = self.session.records_root / "agency.toml"
+        try:
+            write_atomically(path, agency_document(answers).encode("utf-8"))
+        except OSError as error:
+            self.notify(t("cli.os-error", path=str(path), reason=error.strerror or str(error)), severity="error")
+            return
+        session = self.session
+        self.session = Session(session.records_root, session.lang, session.journal)
+        self.title = one_line(self.session.records.agency.name, 60) or "ita"
+        self.switch_screen(OverviewScreen())
+        self.notify(t("first-run.created", file=str(path)))
 
     def _journal_answer(self, choice: str | None) -> None:
         journal = self.session.journal
@@ -383,7 +417,8 @@ class ItaApp(RecordsHistory, App[int]):
         from .export import export_year  # fpdf2 loads only when the first export is asked for
 
         try:
-            result = export_year(self.session.records, fiscal_year, self.out_root,
+            version = self.print_version()
+            result = export_year(self.session.records, fiscal_year, self.out_root, version_keywords=version,
                                  progress=lambda done, total: self.call_from_thread(
                                      setattr, self, "sub_title", t("export.progress", done=done, total=total)))
         except Exception as error:  # shown, never swallowed: the user must know the PDF is not there

@@ -2,6 +2,7 @@
 
     save_on_leave = true          # save a form when leaving it (default: ask nothing, keep unsaved mark)
     push_on_save = true           # clone mode: send each recorded save to the shared copy (default: F7)
+    unrecorded_print = "refuse"   # no PDF while records have unrecorded changes (default: "warn")
     [keys]
     save = "ctrl+s,f2"            # binding id = keys, as Textual's App.set_keymap takes them
 """
@@ -23,6 +24,7 @@ def config_path() -> Path:
 class Config:
     save_on_leave: bool = False
     push_on_save: bool = False  # clone mode: send every recorded save to the shared copy at once
+    unrecorded_print: str = "warn"  # "refuse": no PDF while the records have changes not recorded
     keymap: dict[str, str] = field(default_factory=dict)
     problem: str = ""  # a config file that could not be read: shown once, defaults used
 
@@ -38,4 +40,5 @@ def load_config(path: Path | None = None) -> Config:
     keys = data.get("keys", {})
     return Config(save_on_leave=bool(data.get("save_on_leave", False)),
                   push_on_save=bool(data.get("push_on_save", False)),
+                  unrecorded_print="refuse" if data.get("unrecorded_print") == "refuse" else "warn",
                   keymap={str(k): str(v) for k, v in keys.items()} if isinstance(keys, dict) else {})

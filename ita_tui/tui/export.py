@@ -25,13 +25,13 @@ class ExportResult:
 
 
 def export_year(records: Records, fiscal_year: int, out_root: Path, documents: tuple[str, ...] = DOCUMENTS,
-                progress=None) -> ExportResult:
+                progress=None, version_keywords: str = "") -> ExportResult:
     folder = out_root / str(fiscal_year)
     jobs = [(folder / f"ita-{fiscal_year}.pdf", documents)] if len(documents) > 1 else []
     jobs += [(folder / f"{name}-{fiscal_year}.pdf", (name,)) for name in documents]
     paths, pages, missing = [], 0, set()
     for index, (path, parts) in enumerate(jobs, start=1):
-        rendered = render_year(records, fiscal_year, parts)
+        rendered = render_year(records, fiscal_year, parts, version_keywords=version_keywords)
         write_atomically_to(path, rendered.pdf)
         paths.append(path)
         pages = max(pages, rendered.pages)

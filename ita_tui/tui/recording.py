@@ -88,6 +88,7 @@ class RecordsHistory:
                 except OSError as error:
                     self.notify(str(error), severity="error", markup=False)
                     return
+                self.recorder.forget_identity()
                 self.notify(t("vcs.identity.saved", name=answer[0].strip()), markup=False)
 
         self.push_screen(IdentityDialog(), answered)
@@ -193,6 +194,21 @@ class RecordsHistory:
             refresh = getattr(screen, "refresh_view", None)
             if refresh and screen is self.screen:
                 refresh()
+
+    def print_version(self) -> str:
+        """The PDF's version keywords (export worker thread); warns when the records have unrecorded changes."""
+        if self.recorder is None or not self.recorder.enabled:
+            return ""
+        from ..vcs.printing import print_version
+
+        version = print_version(self.recorder.records_root)
+        if version is None:
+            return ""
+        if version.unrecorded:
+            self.call_from_thread(self.notify, t("render.unrecorded", count=len(version.unrecorded),
+                                                 files=", ".join(version.unrecorded[:5])), severity="warning",
+                                  timeout=15, markup=False)
+        return version.keywords()
 
     # -- clone mode -----------------------------------------------------------------------------------
     def action_push(self) -> None:

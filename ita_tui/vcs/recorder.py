@@ -31,6 +31,7 @@ class Recorder:
         self.repository: Repository | None = None
         self.off_reason = ""  # one line for the user when history is off
         self.not_a_repository = False  # the app may offer to start one
+        self._identity: Identity | None = None
         self._lock = threading.Lock()  # one commit at a time from this process (others: git's own lock)
         try:
             self.repository = find_repository(self.records_root)
@@ -48,7 +49,14 @@ class Recorder:
         return self.repository is not None
 
     def identity(self) -> Identity:
-        return resolve_identity(self.records_root, self.settings_path)
+        """Resolved once per session (two git calls saved on every commit); `forget_identity` after the
+        person gives their name."""
+        if self._identity is None:
+            self._identity = resolve_identity(self.records_root, self.settings_path)
+        return self._identity
+
+    def forget_identity(self) -> None:
+        self._identity = None
 
     def record(self, changes: list[SavedFile], note: str = "") -> Recorded:
         """Commit the files of one save with a message saying what changed."""

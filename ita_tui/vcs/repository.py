@@ -55,7 +55,7 @@ class Repository:
     # -- identity ---------------------------------------------------------------------------------
     def author_environment(self, fallback: Identity | None) -> dict[str, str]:
         """Nothing when git has its own identity; else the app's fallback as author and committer."""
-        if git_configured_identity(self.records_root) is not None or fallback is None:
+        if fallback is None or fallback.source == "git" or git_configured_identity(self.records_root) is not None:
             return {}
         return fallback.as_environment()
 
@@ -81,16 +81,14 @@ class Repository:
         return [self._from_top(p) for p in output.split("\0") if p]
 
     def _differs_from_head(self, paths: list[str]) -> bool:
+        """After `git add`, new files are in the index, so one diff against HEAD sees new, changed and
+        deleted files alike (no HEAD yet: everything differs)."""
+        result = self.git(["diff", "--quiet", "HEAD", "--", *paths], check=False)
+        if result.code in (0, 1):
+            return result.code == 1
         if self.head() is None:
             return True
-        result = self.git(["diff", "--quiet", "HEAD", "--", *paths], check=False)
-        if result.code not in (0, 1):
-            raise GitError(["diff"], result.code, result.stderr)
-        return result.code == 1 or bool(self._untracked(paths))
-
-    def _untracked(self, paths: list[str]) -> list[str]:
-        output = self.git(["ls-files", "--others", "-z", "--", *paths]).stdout
-        return [p for p in output.split("\0") if p]
+        raise GitError(["diff"], result.code, result.stderr)
 
     def head(self) -> str | None:
         result = self.git(["rev-parse", "--verify", "--quiet", "HEAD"], check=False)

@@ -33,6 +33,17 @@ def lines_to_list(text: str) -> list[str]:
     return [line.replace(ITEM_NEWLINE, "\n").strip() for line in text.split("\n") if line.strip()]
 
 
+def lines_to_items(text: str, originals: list[str]) -> list[str]:
+    """The list as edited, where every line that still shows an original item exactly is that item, byte
+    for byte: editing one step never rewrites another step's control characters into their stand-ins."""
+    shown = {}
+    for item in originals:
+        shown.setdefault(visible(item).replace("\n", ITEM_NEWLINE).strip(), item)
+    return [shown.get(line.strip(), item)
+            for line, item in ((line, line.replace(ITEM_NEWLINE, "\n").strip()) for line in text.split("\n"))
+            if item]
+
+
 def kept(original: str, shown: str, edited: str) -> str:
     """The edited text, or the original when the field still shows exactly what it was given: so a field
     holding control characters (shown as ␛) is not rewritten just by being displayed."""

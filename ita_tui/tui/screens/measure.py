@@ -20,7 +20,7 @@ from ..widgets.footer import ItaFooter
 from ..widgets.marked_list import MarkedSelectionList
 from ..widgets.problems import ProblemsPanel
 from ..widgets.thai_text import ThaiInput, ThaiTextArea
-from .form import FormScreen, kept, lines_to_list, list_to_lines
+from .form import FormScreen, kept, lines_to_items, lines_to_list, list_to_lines
 
 DATE_SEPARATOR = " | "
 
@@ -152,13 +152,16 @@ class MeasureScreen(FormScreen):
         for field in ("owners", "steps", "evidence"):
             edited = text(field)
             if edited != shown[field]:
-                setattr(measure, field, lines_to_list(edited))
+                setattr(measure, field, lines_to_items(edited, getattr(original, field)))
         timeline_text = kept(original.timeline.text, shown["timeline"], text("timeline"))
         quarters = sorted(self.query_one("#quarters", SelectionList).selected)
         measure.timeline = Timeline(timeline_text, quarters, original.timeline.start, original.timeline.end)
         bad_dates: list[str] = []
         if text("results") != shown["results"]:
             measure.results, bad_dates = lines_to_results(text("results"))
+            exact = {visible(result.text).strip(): result.text for result in original.results}
+            for result in measure.results:  # untouched result texts are written back exactly
+                result.text = exact.get(result.text, result.text)
         measure.recommendation = kept(original.recommendation, shown["recommendation"], text("recommendation"))
         status = self.query_one("#status", Select).value
         measure.status = "" if status is Select.NULL else str(status)

@@ -23,7 +23,7 @@ from ..widgets.marked_list import MarkedSelectionList
 from ..widgets.problems import ProblemsPanel
 from ..widgets.thai_text import ThaiInput, ThaiTextArea
 from ...model.findings import Finding
-from .form import FormScreen, invalid_value, kept, lines_to_list, list_to_lines
+from .form import FormScreen, invalid_value, kept, lines_to_items, list_to_lines
 
 
 def finite_number(text: str) -> float:
@@ -157,7 +157,7 @@ class MemoScreen(FormScreen):
 
         paragraphs = self.query_one("#paragraphs", ThaiTextArea).text
         if paragraphs != shown["paragraphs"]:
-            memo.paragraphs = lines_to_list(paragraphs) or None
+            memo.paragraphs = lines_to_items(paragraphs, original.memo.paragraphs or []) or None
 
         if value("number") != shown["number"]:
             memo.number = value("number")

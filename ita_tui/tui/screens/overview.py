@@ -29,7 +29,7 @@ class OverviewScreen(ListScreen):
         with Vertical():
             yield Static(safe_text(agency.name or t("overview.no-agency"), "bold"), id="agency-name")
             yield Static(safe_text(t("overview.agency-line", district=agency.district, province=agency.province,
-                                     officials=len(agency.officials))), id="agency-line")
+                                     officials=len(agency.officials)) if agency.name else ""), id="agency-line")
             table = DataTable(id="years", cursor_type="row", zebra_stripes=True)
             table.border_title = t("overview.years")
             yield table
