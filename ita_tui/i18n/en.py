@@ -127,9 +127,6 @@ MESSAGES = {
     "col.title": "Measure",
     "col.owners": "Owners",
     "overview.no-agency": "(no agency data in agency.toml yet)",
-<<<<<<< HEAD
-    "overview.agency-line": "{district}, {province} · {officials} {officials|official|officials} in the roster",
-=======
     "first-run.intro": "Welcome! This folder has no agency.toml yet. Tell us about your agency to start (you can change it later in agency.toml).",
     "first-run.name": "Agency name (e.g. องค์การบริหารส่วนตำบล…)",
     "first-run.district": "District (อำเภอ)",
@@ -141,8 +138,7 @@ MESSAGES = {
     "first-run.later": "Not now",
     "first-run.missing": "Please fill in: {fields}",
     "first-run.created": "Created {file}",
-    "overview.agency-line": "{district}, {province} · {officials} officials in the roster",
->>>>>>> main
+    "overview.agency-line": "{district}, {province} · {officials} {officials|official|officials} in the roster",
     "overview.years": "Fiscal years (Enter to open)",
     "year.title": "Fiscal year {year} · {count} {count|measure|measures}",
     "year.memo-summary": "Memo: {subject} · date {date} · {signers} {signers|signer|signers} · ITA {previous}: {score} {grade}",

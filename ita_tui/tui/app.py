@@ -86,12 +86,9 @@ class ItaApp(RecordsHistory, App[int]):
 
         self.theme = "textual-dark"
         self.push_screen(OverviewScreen())
-<<<<<<< HEAD
         self.set_interval(DISK_POLL_SECONDS, self.check_disk)
-=======
         if not (self.session.records_root / "agency.toml").exists():
             self._offer_first_run()
->>>>>>> main
         if self.config.problem:
             self.notify(t("config.unreadable", problem=self.config.problem), severity="warning", markup=False)
         journal = self.session.journal
