@@ -27,7 +27,7 @@ MESSAGES = {
     "measure-late": "late: the plan ended {end} and there is no result yet (as of {day})",
     "prose-score-mismatch": "text gives the ITA score as {written}; the records say {score}",
     "prose-grade-mismatch": "text gives the ITA grade as {written}; the score {score} makes it {grade}",
-    "prose-count-mismatch": "text counts {written} {written|measure|measures}; the year has {count}",
+    "prose-count-mismatch": "text counts {written} measures; the year has {count}",
     "heading-other-fiscal-year": "heading names \"{named}\" in a fiscal year {fiscal_year} record",
     "col.progress": "State",
     "col.done-late": "Done/late",
