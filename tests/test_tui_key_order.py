@@ -120,3 +120,19 @@ async def test_a_burst_in_the_measure_form_and_the_command_palette_is_applied_in
         search = app.screen.query_one(CommandInput)
         await send_burst(app, pilot, ["ก", "า", "backspace", "ข", "home", "Z"])
         assert search.value == "Zกข"
+
+
+async def test_tab_in_a_burst_moves_on_before_the_next_characters(sample_records, tmp_path):
+    from ita_tui.tui.app import ItaApp
+    from ita_tui.tui.screens.memo import MemoScreen
+
+    app = ItaApp(sample_records, "th", out_root=tmp_path / "out")
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(MemoScreen(2566))
+        await pilot.pause()
+        number, date = app.screen.query_one("#number", ThaiInput), app.screen.query_one("#date", ThaiInput)
+        number.focus()
+        number.value, date.value = "", ""
+        await pilot.pause()
+        await send_burst(app, pilot, ["1", "tab", "2", "shift+tab", "3"])
+        assert (number.value, date.value) == ("13", "2")

@@ -38,6 +38,10 @@ class ItaApp(RecordsHistory, App[int]):
         Binding("f2", "show_problems", "key.problems", id="problems", priority=True),
         Binding("f5", "export", "key.export", id="export", priority=True),
         Binding("ctrl+p", "command_palette", "key.palette", id="palette", priority=True, show=False),
+        # Priority, so Tab moves focus in the app's own queue, in order with the keys of a burst: stock Tab
+        # bubbles up from the field and the next characters of the burst land in the old field (#6605).
+        Binding("tab", "focus_next", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", show=False, priority=True),
         Binding("f6", "history", "key.history", id="history", priority=True, show=False),
         Binding("f7", "push", "key.push", id="push", priority=True, show=False),
     ]

@@ -54,9 +54,6 @@ class FirstRunDialog(TranslatedBindings, ModalScreen[dict | None]):
     def on_mount(self) -> None:
         self.query_one("#name").focus()
 
-    def on_input_submitted(self, event: ThaiInput.Submitted) -> None:
-        self.focus_next()
-
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         if event.button.id != "create":
