@@ -157,3 +157,27 @@ def test_the_git_layer_loads_no_ui_or_pdf_code_and_model_and_check_never_import_
     for layer in ("model", "check"):
         for path in (package / layer).rglob("*.py"):
             assert "vcs" not in path.read_text(encoding="utf-8"), path
+
+
+def test_a_started_history_ignores_the_stores_crash_leftovers(records_builder, git_home):
+    from ita_tui.vcs.setup import init_repository
+
+    records = records_builder.root
+    init_repository(records, "เริ่มประวัติ")
+    measure = records / MEASURE
+    leftovers = [measure.parent / f".{measure.name}.a1B2c3D4.ita-tmp",  # this version's temp file
+                 measure.parent / f".{measure.name}.a1b2c3d4.tmp"]      # an older version's
+    for leftover in leftovers:
+        leftover.write_bytes(b"half a save")
+    assert git(records, "status", "--porcelain", "--untracked-files=all") == ""
+
+
+def test_a_save_in_progress_or_a_leftover_is_not_a_change_outside_the_app(records_builder, git_home):
+    from ita_tui.vcs.repository import find_repository
+
+    records = records_builder.root
+    commit_all(records)  # a repository made by hand: no .gitignore of ours
+    measure = records / MEASURE
+    (measure.parent / f".{measure.name}.a1B2c3D4.ita-tmp").write_bytes(b"half a save")
+    (records / "notes.txt").write_text("someone's file", encoding="utf-8")
+    assert find_repository(records).state().outside_changes == ["notes.txt"]

@@ -11,6 +11,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..store.atomic import is_temp_file
 from .identity import Identity, git_configured_identity
 from .runner import GitError, GitMissing, read_blob, run_git
 
@@ -115,6 +116,8 @@ class Repository:
             code, path = entry[:2], entry[3:]
             if code[0] in "RC":
                 index += 1  # the old name follows a rename
+            if code == "??" and is_temp_file(path.rsplit("/", 1)[-1]):
+                continue  # a save in progress, or a crash leftover `ita check` reports: not the clerk's work
             state.outside_changes.append(self._from_top(path))
         return state
 

@@ -6,15 +6,17 @@ import os
 import stat
 from pathlib import Path
 
+from ..store.atomic import TEMP_FILE_GLOB
 from .identity import Identity
 from .repository import Repository, find_repository
 from .runner import run_git
 
-# The store's temp files (`.<name>.<random>.tmp`, store/atomic.py) and half-made years (`.<FY>.<random>/`,
-# store/new_year.py), the PDFs and editor leftovers: never part of the records.
-GITIGNORE = """\
+# The store's temp files (TEMP_FILE_GLOB, store/atomic.py; `.*.tmp` for those of older versions) and half-made
+# years (`.<FY>.<random>/`, store/new_year.py), the PDFs and editor leftovers: never part of the records.
+GITIGNORE = f"""\
 # written by ita: what is not part of the records
 out/
+{TEMP_FILE_GLOB}
 .*.tmp
 .[0-9][0-9][0-9][0-9].*/
 *~
