@@ -87,8 +87,9 @@ class ItaApp(RecordsHistory, App[int]):
         self.theme = "textual-dark"
         self.push_screen(OverviewScreen())
         self.set_interval(DISK_POLL_SECONDS, self.check_disk)
-        if not (self.session.records_root / "agency.toml").exists():
-            self._offer_first_run()
+        first_run = not (self.session.records_root / "agency.toml").exists()
+        if first_run:
+            self._offer_first_run()  # the history offer waits until the form is closed
         if self.config.problem:
             self.notify(t("config.unreadable", problem=self.config.problem), severity="warning", markup=False)
         journal = self.session.journal
@@ -97,7 +98,8 @@ class ItaApp(RecordsHistory, App[int]):
                                           [("restore", t("journal.restore")), ("discard", t("journal.discard")),
                                            ("later", t("journal.later"))],
                                           detail="\n".join(journal.pending())), self._journal_answer)
-        self.start_history()
+        if not first_run:
+            self.start_history()
         self.refresh_unsaved()
         self.call_after_refresh(self._warm_up_export)
 
@@ -119,18 +121,21 @@ class ItaApp(RecordsHistory, App[int]):
         from .screens.overview import OverviewScreen
 
         if answers is None:
+            self.start_history()
             return
         path = self.session.records_root / "agency.toml"
         try:
             write_atomically(path, agency_document(answers).encode("utf-8"))
         except OSError as error:
             self.notify(t("cli.os-error", path=str(path), reason=error.strerror or str(error)), severity="error")
+            self.start_history()
             return
         session = self.session
         self.session = Session(session.records_root, session.lang, session.journal)
         self.title = one_line(self.session.records.agency.name, 60) or "ita"
         self.switch_screen(OverviewScreen())
         self.notify(t("first-run.created", file=str(path)))
+        self.start_history()
 
     def _journal_answer(self, choice: str | None) -> None:
         journal = self.session.journal
