@@ -157,3 +157,47 @@ def test_history_screen_snapshot_80x24(snap_compare, fixed_history, tmp_path):
 
     app = ItaApp(fixed_history, "th", out_root=tmp_path / "out", recorder=Recorder(fixed_history, "th"))
     assert snap_compare(app, terminal_size=(80, 24), run_before=open_history)
+
+
+def _change_outside_the_app(records: Path) -> None:
+    agency = records / "agency.toml"
+    agency.write_text("# outside\n" + agency.read_text(encoding="utf-8"), encoding="utf-8")
+
+
+async def _export_year(pilot, app) -> None:
+    from ita_tui.tui.screens.year import YearScreen
+
+    await _settle(pilot, app)
+    app.push_screen(YearScreen(2566))
+    await pilot.pause()
+    await pilot.press("f5")
+    await _settle(pilot, app)
+
+
+async def test_export_refuses_with_unrecorded_changes_when_the_setting_says_refuse(sample_records, tmp_path,
+                                                                                  git_home):
+    from ita_tui.tui.config import Config
+
+    commit_all(sample_records)
+    _change_outside_the_app(sample_records)
+    app = ItaApp(sample_records, "th", Config(unrecorded_print="refuse"), out_root=tmp_path / "out",
+                 recorder=Recorder(sample_records, "th", None))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _export_year(pilot, app)
+        assert isinstance(app.screen, ChoiceDialog)
+        assert app.screen.detail.startswith("ไม่สร้าง PDF: มีการแก้ไขที่ยังไม่ได้บันทึกประวัติ 1 ไฟล์ (agency.toml)")
+    assert not (tmp_path / "out" / "2566").exists()
+
+
+async def test_export_warns_with_unrecorded_changes_by_default_and_the_warning_stays(sample_records, tmp_path,
+                                                                                    git_home):
+    commit_all(sample_records)
+    _change_outside_the_app(sample_records)
+    app = _app(sample_records, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _export_year(pilot, app)
+        assert isinstance(app.screen, ChoiceDialog) and app.screen.detail.splitlines()[-1].startswith("scp ")
+        messages = [notification.message for notification in app._notifications]
+        assert any(message.startswith("มีการแก้ไขที่ยังไม่ได้บันทึกประวัติ 1 ไฟล์") for message in messages)
+    assert sorted(p.name for p in (tmp_path / "out" / "2566").iterdir()) == [
+        "ita-2566.pdf", "memo-2566.pdf", "report-2566.pdf"]

@@ -73,4 +73,5 @@ MESSAGES = {
     "cli.history-empty": "No history yet for {path}",
     "render.unrecorded": "{count} files have changes not recorded in the history ({files}): the PDF may match no recorded version",
     "render.unrecorded-refused": "No PDF: {count} files have changes not recorded in the history ({files})",
+    "export.refused-title": "PDFs of fiscal year {year} were not exported",
 }

@@ -79,4 +79,5 @@ MESSAGES = {
     "cli.history-empty": "ยังไม่มีประวัติของ {path}",
     "render.unrecorded": "มีการแก้ไขที่ยังไม่ได้บันทึกประวัติ {count} ไฟล์ ({files}): PDF อาจไม่ตรงกับฉบับใดในประวัติ",
     "render.unrecorded-refused": "ไม่สร้าง PDF: มีการแก้ไขที่ยังไม่ได้บันทึกประวัติ {count} ไฟล์ ({files})",
+    "export.refused-title": "ไม่ได้ส่งออก PDF ปีงบประมาณ {year}",
 }

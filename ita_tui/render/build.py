@@ -10,6 +10,7 @@ from ..model.records import Records
 from ..store.evidence import evidence_target
 from ..templating import fill
 from .canvas import Canvas
+from .footer import printed_version
 from .text import printable
 from .layout import load_layout
 from .memo import draw_memo
@@ -58,6 +59,9 @@ def render_year(records: Records, fiscal_year: int, documents: tuple[str, ...] =
         annex_layout = layouts[documents[-1]]
         for label, path in evidence_files(records, fiscal_year, evidence_root, IMAGE_SUFFIXES):
             draw_image_annex(canvas, annex_layout, annex_caption(annex_layout, label), path)
+    version = printed_version(version_keywords)
+    if version is not None:
+        canvas.version_footers(version)
     data = bytes(pdf.output())
     pages = pdf.page
     if evidence_root is not None:

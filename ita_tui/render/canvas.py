@@ -55,6 +55,7 @@ class Canvas:
     keep_whole: tuple[str, ...] = ()  # proper names never broken across lines (prepared text)
     drawn: list[DrawnText] = field(default_factory=list)  # every text run drawn, for text-layer checks
     _continued_page: int = 0  # a page whose foot waits for the first word of the next one ("/คำต่อ...")
+    page_layouts: dict[int, Layout] = field(default_factory=dict)  # PDF page -> the layout it was drawn with
 
     def __post_init__(self) -> None:
         self.pdf.set_auto_page_break(False)
@@ -101,6 +102,7 @@ class Canvas:
         self.pdf.add_page(orientation="L" if page.get("orientation") == "landscape" else "P",
                           format=page.get("size", "A4"))
         self.part.pages += 1
+        self.page_layouts[self.pdf.page] = self.layout
         self._continued_page = 0
         if first:
             self.part.first_page = self.pdf.page
@@ -137,6 +139,28 @@ class Canvas:
                            self.page_height - self.layout.cm("page", "continuation_baseline_cm", 1.3))
         finally:
             self.pdf.page = current
+
+    def version_footers(self, version) -> None:
+        """With `[page] version_footer = true`, the foot of each page of that layout says which recorded
+        version it was printed from (render/footer.py); drawn last, so it also extracts last."""
+        from .footer import footer_text
+
+        current, part = self.pdf.page, self.part
+        try:
+            for number, layout in self.page_layouts.items():
+                page = layout.section("page")
+                if not page.get("version_footer", False):
+                    continue
+                self.part, self.pdf.page = Part(layout), number
+                self._continued_page = 0
+                size = float(page.get("version_footer_size", 8))
+                text = footer_text(page, version)
+                label, found, rest = text.partition(version.short_id)  # the id keeps its Latin digits
+                text = self.prepare(label) + found + (self.prepare(rest) if rest else "")
+                self.draw_text(text, "regular", size, self.left,
+                               self.page_height - self.layout.cm("page", "version_footer_baseline_cm", 0.8))
+        finally:
+            self.pdf.page, self.part = current, part
 
     def ensure_room(self, height: float) -> bool:
         """Start a new page unless *height* more points fit; True if a page was added."""

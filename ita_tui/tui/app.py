@@ -419,7 +419,12 @@ class ItaApp(RecordsHistory, App[int]):
         from .export import export_year  # fpdf2 loads only when the first export is asked for
 
         try:
-            version = self.print_version()
+            version, unrecorded, refused = self.print_version()
+            if refused:
+                self.call_from_thread(self.refresh_unsaved)
+                self.call_from_thread(self.push_screen, ChoiceDialog(
+                    t("export.refused-title", year=fiscal_year), [("ok", t("dialog.ok"))], detail=unrecorded))
+                return
             result = export_year(self.session.records, fiscal_year, self.out_root, version_keywords=version,
                                  progress=lambda done, total: self.call_from_thread(
                                      setattr, self, "sub_title", t("export.progress", done=done, total=total)))
@@ -438,6 +443,8 @@ class ItaApp(RecordsHistory, App[int]):
                 "\n\n" + detail
         self.call_from_thread(self.push_screen, ChoiceDialog(title,
                                                              [("ok", t("dialog.ok"))], detail=detail))
+        if unrecorded:  # after the dialog, so the warning is not cleared with the progress toasts
+            self.call_from_thread(self.notify, unrecorded, severity="warning", timeout=15, markup=False)
         if result.missing_characters:
             chars = " ".join(f"U+{ord(c):04X}" for c in sorted(result.missing_characters))
             self.call_from_thread(self.notify, t("render.missing-glyphs", chars=chars), severity="warning",

@@ -195,20 +195,22 @@ class RecordsHistory:
             if refresh and screen is self.screen:
                 refresh()
 
-    def print_version(self) -> str:
-        """The PDF's version keywords (export worker thread); warns when the records have unrecorded changes."""
+    def print_version(self) -> tuple[str, str, bool]:
+        """(the PDF's version keywords, a warning about unrecorded changes or "", refused): with the per-user
+        setting `unrecorded_print = "refuse"` the export does not happen, as `ita render` refuses."""
         if self.recorder is None or not self.recorder.enabled:
-            return ""
+            return "", "", False
         from ..vcs.printing import print_version
 
         version = print_version(self.recorder.records_root)
         if version is None:
-            return ""
-        if version.unrecorded:
-            self.call_from_thread(self.notify, t("render.unrecorded", count=len(version.unrecorded),
-                                                 files=", ".join(version.unrecorded[:5])), severity="warning",
-                                  timeout=15, markup=False)
-        return version.keywords()
+            return "", "", False
+        if not version.unrecorded:
+            return version.keywords(), "", False
+        refuse = self.config.unrecorded_print == "refuse"
+        message = t("render.unrecorded-refused" if refuse else "render.unrecorded", count=len(version.unrecorded),
+                    files=", ".join(version.unrecorded[:5]))
+        return version.keywords(), message, refuse
 
     # -- clone mode -----------------------------------------------------------------------------------
     def action_push(self) -> None:
