@@ -77,13 +77,14 @@ def render_command(records_path: Path, args: Namespace, lang: str) -> int:
 def _recorded_version(records_path: Path, lang: str) -> tuple[str, bool]:
     """The PDF's version keywords; warn (or refuse, with `unrecorded_print = "refuse"` in the per-user
     settings) when the records have changes not recorded in the history."""
-    from ..tui.config import load_config
     from ..vcs.printing import print_version
 
     version = print_version(records_path)
     if version is None:
         return "", False
     if version.unrecorded:
+        from ..tui.config import load_config  # only here: importing the tui package loads Textual (~80 ms)
+
         refuse = load_config().unrecorded_print == "refuse"
         key = "render.unrecorded-refused" if refuse else "render.unrecorded"
         print(tr(key, lang, count=len(version.unrecorded), files=", ".join(version.unrecorded[:5])), file=sys.stderr)
