@@ -46,17 +46,30 @@ def _edit_list_in_place(store: RecordStore, file: str, key_path: tuple, old: lis
     array = store.document(file)
     for key in key_path:
         array = array[key]
+    for step, index, new_index in _sequence_edits(old, new):
+        if step == "replace":
+            array[index] = new[new_index]
+        elif step == "delete":
+            del array[index]
+        else:
+            array.insert(index, new[new_index])
+
+
+def _sequence_edits(old: list, new: list):
+    """The item edits that turn *old* into *new*, last first so earlier indexes stay valid: ("replace", i, j)
+    puts new[j] at i, ("delete", i, None) removes i, ("insert", i, j) inserts new[j] at i. Unchanged items are
+    never touched, so their lines keep their bytes."""
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     for tag, old_start, old_end, new_start, new_end in reversed(matcher.get_opcodes()):
         if tag == "equal":
             continue
         paired = min(old_end - old_start, new_end - new_start)
         for offset in range(paired):
-            array[old_start + offset] = new[new_start + offset]
+            yield "replace", old_start + offset, new_start + offset
         for index in range(old_end - 1, old_start + paired - 1, -1):
-            del array[index]
-        for offset, item in enumerate(new[new_start + paired:new_end]):
-            array.insert(old_start + paired + offset, item)
+            yield "delete", index, None
+        for offset in range(new_start + paired, new_end):
+            yield "insert", old_start + offset - new_start, offset
 
 
 def _new_array(store: RecordStore, file: str, items: list):
@@ -143,19 +156,15 @@ def _apply_results(store: RecordStore, file: str, values: dict, measure: Measure
     document = store.document(file)
     old_keys = [(item.get("text"), item.get("date")) if isinstance(item, dict) else item for item in current]
     new_keys = [(result.text, result.date) for result in wanted]
-    matcher = difflib.SequenceMatcher(None, old_keys, new_keys, autojunk=False)
-    for tag, old_start, old_end, new_start, new_end in reversed(matcher.get_opcodes()):
-        if tag == "equal":
-            continue
-        paired = min(old_end - old_start, new_end - new_start)
-        for offset in range(paired):
-            index, result = old_start + offset, wanted[new_start + offset]
+    for step, index, new_index in _sequence_edits(old_keys, new_keys):
+        if step == "replace":
+            result = wanted[new_index]
             _set_if_changed(store, file, current[index], ("results", index, "text"), result.text)
             _set_if_changed(store, file, current[index], ("results", index, "date"), result.date)
-        for index in range(old_end - 1, old_start + paired - 1, -1):
+        elif step == "delete":
             del document["results"][index]
-        for offset, result in enumerate(wanted[new_start + paired:new_end]):
-            _insert_result(document, old_start + paired + offset, result)
+        else:
+            _insert_result(document, index, wanted[new_index])
 
 
 def _insert_result(document, index: int, result) -> None:
