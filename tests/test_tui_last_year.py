@@ -165,3 +165,20 @@ async def test_f3_and_f8_are_in_the_measure_forms_help(sample_records, tmp_path)
         await pilot.pause()
         assert isinstance(app.screen, HelpDialog)
         assert {("f3", "Last year"), ("f8", "Copy from last year")} <= set(app.screen.keys)
+
+
+async def test_the_palette_offers_last_year_over_a_measure_only(sample_records, tmp_path):
+    _with_last_year(sample_records)
+    app = ItaApp(sample_records, "en", out_root=tmp_path / "out")
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("ctrl+p", *"last year")
+        await pilot.pause(0.5)
+        assert "Last year" not in _screen_text(app)
+        await pilot.press("escape")
+        form = await _open(pilot, app)
+        await pilot.press("ctrl+p", *"last year")
+        await pilot.pause(0.5)
+        assert "Last year" in _screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is form and form.query(LastYearPanel)
