@@ -182,3 +182,16 @@ async def test_the_palette_offers_last_year_over_a_measure_only(sample_records, 
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is form and form.query(LastYearPanel)
+
+
+async def test_copying_a_value_this_year_already_has_says_so_and_changes_nothing(sample_records, tmp_path):
+    _with_last_year(sample_records)
+    app = ItaApp(sample_records, "en", out_root=tmp_path / "out")
+    async with app.run_test(size=SMALL) as pilot:
+        form = await _open(pilot, app)
+        await pilot.press("f3")
+        form.query_one("#recommendation").focus()
+        await pilot.press("f8")
+        await pilot.pause(0.5)
+        assert any("already has last year's value" in n.message for n in app._notifications)
+        assert app.session.modified_files() == []

@@ -173,6 +173,9 @@ class LastYearBeside:
         if not value:
             self.notify(t("beside.nothing-to-copy", field=label), markup=False)
             return
+        if value == (widget.text if isinstance(widget, TextArea) else widget.value):
+            self.notify(t("beside.already-same", field=label), markup=False)
+            return
         if isinstance(widget, TextArea):
             widget.replace(value, (0, 0), widget.document.end)  # an edit: undo takes it back
         elif isinstance(widget, Input):
