@@ -60,7 +60,10 @@ async def main():
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         if sys.argv[3] == "warm-up":  # F5 once the PDF stack has loaded in the background
-            while app.export_warm_up is None or not app.export_warm_up.done:
+            while getattr(app, "export_warm_up", None) is None:
+                await asyncio.sleep(0.05)
+            warm_up = app.export_warm_up  # a stepped loader now, a thread in older versions
+            while not warm_up.done if hasattr(warm_up, "done") else warm_up.is_alive():
                 await asyncio.sleep(0.05)
         times = []
         for _ in range(2):
@@ -129,6 +132,14 @@ def first_screen(root: Path, runs: int, cache_home: Path, mode: str) -> str:
     return median_pair(pairs)
 
 
+def warm_up_finished(app) -> bool:
+    """The background loading of the PDF stack has run (a thread in older versions, a stepped loader now)."""
+    warm_up = getattr(app, "export_warm_up", None)
+    if warm_up is None:
+        return False
+    return warm_up.done if hasattr(warm_up, "done") else not warm_up.is_alive()
+
+
 async def in_app(root: Path, runs: int, cache_home: Path) -> dict[str, str]:
     os.environ["XDG_CACHE_HOME"] = str(cache_home)
     from textual.widgets._footer import FooterKey
@@ -151,10 +162,8 @@ async def in_app(root: Path, runs: int, cache_home: Path) -> dict[str, str]:
     opens, applies, saves, saves_drawn, returns, presses, full = [], [], [], [], [], [], []
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        while getattr(app, "export_warm_up", None) is None:  # the PDF stack loads in steps after the first
-            await asyncio.sleep(0.05)                          # screen: measure the app once it is done
-        while not app.export_warm_up.done:
-            await asyncio.sleep(0.05)
+        while not warm_up_finished(app):  # the PDF stack loads in the background after the first screen:
+            await asyncio.sleep(0.05)      # measure the app once it has
         restyles[0] = 0
         for _ in range(runs):
             with Clock() as clock:
