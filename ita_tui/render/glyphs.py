@@ -34,6 +34,8 @@ if getattr(_original_build_cmap_blocks, "__name__", "") != "_build_cmap_blocks_w
 
 
 _HYPHENS = "-\u00ad\u2010\u2011"
+_GRAPHEMES = hb.BufferClusterLevel.MONOTONE_GRAPHEMES
+_CHARACTERS = hb.BufferClusterLevel.CHARACTERS
 
 # HarfBuzz results by (font file, text), shared by every document this process renders.
 _SHAPED: dict[tuple[str, str], tuple] = {}
@@ -73,7 +75,10 @@ class FontFace:
         self._hmtx = ttf_font.ttfont["hmtx"].metrics
         self._glyph_order = ttf_font.ttfont.getGlyphOrder()
         self._cmap = ttf_font.ttfont.getBestCmap()
+        self._covered: frozenset[str] | None = None  # the characters of _cmap, built on first use
         self._cache: dict[str, ShapedText] = {}
+        self._placed: dict[tuple, PlacedGlyph] = {}  # HarfBuzz glyph tuple -> the glyph in this document
+        self._metrics: dict[int, tuple[str, int]] = {}  # glyph id -> (name, /W width)
 
     @property
     def index(self) -> int:
@@ -81,6 +86,12 @@ class FontFace:
 
     def has_char(self, char: str) -> bool:
         return ord(char) in self._cmap
+
+    def covers(self, text: str) -> bool:
+        """Whether the font has a glyph for every character of *text* (line breaks aside)."""
+        if self._covered is None:
+            self._covered = frozenset(map(chr, self._cmap)) | {"\n"}
+        return self._covered.issuperset(text)
 
     def shape(self, text: str) -> ShapedText:
         cached = self._cache.get(text)
@@ -101,37 +112,48 @@ class FontFace:
             if len(_SHAPED) > _SHAPED_LIMIT:
                 _SHAPED.pop(next(iter(_SHAPED)))
         glyphs, advance, missing, clusters = shaped
-        pick = self.font.subset.pick_glyph
-        placed = tuple(
-            PlacedGlyph(pick(Glyph(glyph_id, unicode, name, width_1000)), x_advance, x_offset, y_offset,
-                        width_1000, starts, in_run, glyph_text)
-            for glyph_id, unicode, name, width_1000, x_advance, x_offset, y_offset, starts, in_run, glyph_text
-            in glyphs)
-        return ShapedText(placed, advance, missing, clusters, text)
+        placed = self._placed
+        return ShapedText(tuple([placed.get(glyph) or self._place(glyph) for glyph in glyphs]), advance, missing,
+                          clusters, text)
+
+    def _place(self, glyph: tuple) -> PlacedGlyph:
+        """The glyph in this document's font subset; the same glyph recurs in most texts, so it is placed
+        (and its subset code picked, in first-use order as before) once."""
+        glyph_id, unicode, name, width_1000, x_advance, x_offset, y_offset, starts, in_run, glyph_text = glyph
+        placed = self._placed[glyph] = PlacedGlyph(
+            self.font.subset.pick_glyph(Glyph(glyph_id, unicode, name, width_1000)), x_advance, x_offset,
+            y_offset, width_1000, starts, in_run, glyph_text)
+        return placed
 
     def _harfbuzz(self, text: str) -> tuple:
         """HarfBuzz's glyphs for *text*, independent of any document: the same for every render."""
-        infos, positions = _shape(self.font.hbfont, text, hb.BufferClusterLevel.MONOTONE_GRAPHEMES)
-        char_infos, _ = _shape(self.font.hbfont, text, hb.BufferClusterLevel.CHARACTERS)
+        hbfont = self.font.hbfont
+        infos, positions = _shape(hbfont, text, _GRAPHEMES)
         codepoints = [info.codepoint for info in infos]
         graphemes = [info.cluster for info in infos]
-        chars = [info.cluster for info in char_infos]
-        if [info.codepoint for info in char_infos] != codepoints:
-            chars = graphemes  # never seen; the grapheme clusters are still a correct (coarser) mapping
         moves = [(position.x_advance, position.x_offset, position.y_offset) for position in positions]
         advances = [move[0] for move in moves]
+        chars = graphemes
+        if len(set(graphemes)) < len(graphemes):  # a cluster of several glyphs: which character is whose
+            char_infos, _ = _shape(hbfont, text, _CHARACTERS)
+            if [info.codepoint for info in char_infos] == codepoints:
+                chars = [info.cluster for info in char_infos]
+            # else never seen; the grapheme clusters are still a correct (coarser) mapping
         texts, in_run = glyph_texts(text, graphemes, chars, advances, [bool(x or y) for _, x, y in moves])
         starts_at = _cluster_starts(graphemes, advances)
         glyphs = []
         missing = []
+        metrics = self._metrics
         for index, codepoint in enumerate(codepoints):
             if codepoint == 0:
                 missing.append(text[graphemes[index]:_cluster_ends(text, graphemes)[graphemes[index]]])
-            name = self._glyph_order[codepoint]
-            width_1000 = round(self.font.scale * self._hmtx[name][0])
-            unicode = tuple(map(ord, texts[index])) or (_NO_TEXT,)
-            glyphs.append((codepoint, unicode, name, width_1000, *moves[index], index in starts_at, in_run[index],
-                           texts[index]))
+            known = metrics.get(codepoint)
+            if known is None:
+                name = self._glyph_order[codepoint]
+                known = metrics[codepoint] = (name, round(self.font.scale * self._hmtx[name][0]))
+            glyph_text = texts[index]
+            glyphs.append((codepoint, tuple(map(ord, glyph_text)) or (_NO_TEXT,), *known, *moves[index],
+                           index in starts_at, in_run[index], glyph_text))
         return (tuple(glyphs), sum(advances), tuple(missing), len(starts_at))
 
 
