@@ -52,6 +52,7 @@ class PlacedGlyph:
     starts_cluster: bool  # first spacing glyph of a grapheme cluster: where justification may add space
     in_run: bool = True  # drawn in the line's continuous TJ run (else afterwards, at its absolute place)
     text: str = ""  # its ToUnicode text; empty for a mark drawn apart and the second glyph of ำ
+    hex_code: str = ""  # `code` as the content stream shows it ("01A3")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +61,8 @@ class ShapedText:
     advance: int  # font units
     missing: tuple[str, ...]  # characters the font has no glyph for
     cluster_count: int = 0
-    text: str = ""  # the source text: the /ActualText of the line it is drawn in
+    text: str = ""  # the source text
+    glyph_text: str = ""  # its glyphs' texts in order: what it adds to the /ActualText of its line
 
     def width(self, font: "FontFace", size_pt: float) -> float:
         return self.advance * size_pt / font.units_per_em
@@ -113,16 +115,16 @@ class FontFace:
                 _SHAPED.pop(next(iter(_SHAPED)))
         glyphs, advance, missing, clusters = shaped
         placed = self._placed
-        return ShapedText(tuple([placed.get(glyph) or self._place(glyph) for glyph in glyphs]), advance, missing,
-                          clusters, text)
+        placed_glyphs = tuple([placed.get(glyph) or self._place(glyph) for glyph in glyphs])
+        return ShapedText(placed_glyphs, advance, missing, clusters, text, "".join(g.text for g in placed_glyphs))
 
     def _place(self, glyph: tuple) -> PlacedGlyph:
         """The glyph in this document's font subset; the same glyph recurs in most texts, so it is placed
         (and its subset code picked, in first-use order as before) once."""
         glyph_id, unicode, name, width_1000, x_advance, x_offset, y_offset, starts, in_run, glyph_text = glyph
-        placed = self._placed[glyph] = PlacedGlyph(
-            self.font.subset.pick_glyph(Glyph(glyph_id, unicode, name, width_1000)), x_advance, x_offset,
-            y_offset, width_1000, starts, in_run, glyph_text)
+        code = self.font.subset.pick_glyph(Glyph(glyph_id, unicode, name, width_1000))
+        placed = self._placed[glyph] = PlacedGlyph(code, x_advance, x_offset, y_offset, width_1000, starts, in_run,
+                                                   glyph_text, f"{code:04X}")
         return placed
 
     def _harfbuzz(self, text: str) -> tuple:
@@ -324,6 +326,7 @@ def draw_pieces(face: FontFace, size_pt: float, pieces: list[tuple[ShapedText, f
     pen = 0.0  # font units from the start
     first_cluster = True
     for shaped, gap_pt in pieces:
+        text.append(shaped.glyph_text)
         if gap_pt:
             pending += gap_pt * 1000 / size_pt
             pen += gap_pt / to_pt
@@ -333,10 +336,9 @@ def draw_pieces(face: FontFace, size_pt: float, pieces: list[tuple[ShapedText, f
                     pending += cluster_gap_pt * 1000 / size_pt
                     pen += cluster_gap_pt / to_pt
                 first_cluster = False
-            text.append(glyph.text)
             if glyph.x_offset or glyph.y_offset:
                 apart.append(f"1 0 0 1 {x_pt + (pen + glyph.x_offset) * to_pt:.2f} "
-                             f"{baseline_pt + glyph.y_offset * to_pt:.2f} Tm <{glyph.code:04X}> Tj ")
+                             f"{baseline_pt + glyph.y_offset * to_pt:.2f} Tm <{glyph.hex_code}> Tj ")
                 pending += glyph.advance * to_1000
             else:
                 if abs(pending) >= 0.5:
@@ -349,10 +351,10 @@ def draw_pieces(face: FontFace, size_pt: float, pieces: list[tuple[ShapedText, f
                     pending -= moved  # the rounding remainder is carried, never accumulated as error
                 pending += glyph.advance * to_1000 - glyph.width_1000
                 if glyph.in_run:
-                    codes.append(f"{glyph.code:04X}")
+                    codes.append(glyph.hex_code)
                 else:
                     apart.append(f"1 0 0 1 {x_start + run_pen * size / 1000:.4f} {baseline_pt:.2f} Tm "
-                                 f"<{glyph.code:04X}> Tj ")
+                                 f"<{glyph.hex_code}> Tj ")
                     pending += glyph.width_1000  # the run does not advance over it
                 run_pen += glyph.width_1000 if glyph.in_run else 0
             pen += glyph.advance

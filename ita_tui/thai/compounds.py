@@ -15,7 +15,7 @@ stops early. nlpo3, the Rust newmm, was measured as the alternative: same qualit
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from collections.abc import Container, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -25,45 +25,39 @@ DATA = Path(__file__).resolve().parent / "data"
 COMPOUND_FILES = (DATA / "compounds_th.txt", DATA / "compounds_added.txt")
 MAX_PIECES = 8  # a compound spans at most this many ICU pieces (ผู้|มี|ส่วน|ได้|ส่วน|เสีย is 6)
 MAX_LETTERS = 40  # and at most this many characters
-NOTHING, PREFIX, WORD = 0, 1, 2  # what a candidate is to a word list (see SortedWords.probe)
-
-
-class SortedWords:
-    """Words sorted by their UTF-8 bytes, one a line, kept as a list of bytes and searched by bisection:
-    splitting the file is all the loading there is (no decoding, no hashing of 37 k words)."""
-
-    def __init__(self, blob: bytes):
-        self._words = blob.split()
-
-    def probe(self, key: bytes) -> int:
-        """WORD if *key* is one of the words, PREFIX if only longer words start with it, else NOTHING."""
-        words = self._words
-        at = bisect_left(words, key)
-        if at == len(words) or not words[at].startswith(key):
-            return NOTHING
-        return WORD if len(words[at]) == len(key) else PREFIX
+NOTHING, PREFIX, WORD = 0, 1, 2  # what a candidate is to the compound list (see CompoundWords.probe)
 
 
 class CompoundWords:
-    """The compound lists: the generated list searched in place (SortedWords), the short list of the
-    project's additions as a set. Words are looked up as UTF-8 bytes."""
+    """The compound lists as one list of UTF-8 byte strings in byte order, searched by bisection: loading
+    is a split (no decoding, no hashing of 37 k words), and the order also tells when no compound starts
+    with a candidate. The project's few additions are inserted in order."""
 
     def __init__(self, sorted_blob: bytes, added: bytes = b""):
-        self._sorted = SortedWords(sorted_blob)
-        self._added = frozenset(added.split())
-        self._added_prefixes = frozenset(word[:end] for word in self._added for end in range(1, len(word) + 1))
+        self.sorted_words = sorted_blob.split()
+        for word in added.split():
+            if self._at(word) != word:
+                insort(self.sorted_words, word)
+
+    def _at(self, key: bytes) -> bytes:
+        """The first listed word not less than *key* (b"" if none)."""
+        words = self.sorted_words
+        at = bisect_left(words, key)
+        return words[at] if at < len(words) else b""
 
     def __contains__(self, word: str) -> bool:
         return self.probe(word) == WORD
 
+    def __len__(self) -> int:
+        return len(self.sorted_words)
+
     def probe(self, text: str) -> int:
-        """WORD, PREFIX (only longer compounds start with *text*) or NOTHING: grouping stops extending a
-        candidate once no compound starts with it."""
+        """WORD, PREFIX (only longer compounds start with *text*) or NOTHING."""
         key = text.encode("utf-8")
-        if key in self._added:
-            return WORD
-        found = self._sorted.probe(key)
-        return PREFIX if found == NOTHING and key in self._added_prefixes else found
+        found = self._at(key)
+        if not key or not found.startswith(key):
+            return NOTHING
+        return WORD if len(found) == len(key) else PREFIX
 
 
 @lru_cache(maxsize=1)
@@ -76,9 +70,10 @@ def compound_words() -> CompoundWords:
 def group_pieces(pieces: Sequence[str], words: Container[str], joinable: Sequence[bool]) -> list[int]:
     """Ends (piece indices) of the fewest-words grouping of *pieces*: a group of several pieces must be one
     of *words*, and pieces i-1 and i may only be grouped if *joinable[i]*. Of equally short groupings the
-    one whose words come longest first wins ("ดำเนินการ|ตาม", not "ดำเนิน|การตาม"). With a *words* that
-    can `probe` (CompoundWords), a candidate stops growing as soon as no word starts with it."""
-    probe = getattr(words, "probe", None)
+    one whose words come longest first wins ("ดำเนินการ|ตาม", not "ดำเนิน|การตาม"). With CompoundWords,
+    a candidate is looked up by bisection and stops growing as soon as no compound starts with it."""
+    listed = getattr(words, "sorted_words", None)
+    listed_count = len(listed) if listed is not None else 0
     count = len(pieces)
     fewest = [0] * (count + 1)  # fewest words covering pieces[i:]
     first_end = list(range(1, count + 2))  # where the first word of that grouping ends
@@ -91,13 +86,14 @@ def group_pieces(pieces: Sequence[str], words: Container[str], joinable: Sequenc
             text += pieces[end - 1]
             if len(text) > MAX_LETTERS:
                 break
-            if probe is None:
+            if listed is None:
                 is_word = text in words
-            else:
-                found = probe(text)
-                if found == NOTHING:
+            else:  # CompoundWords.probe, inline: this loop is most of a render's line breaking
+                key = text.encode("utf-8")
+                at = bisect_left(listed, key)
+                if at == listed_count or not listed[at].startswith(key):
                     break
-                is_word = found == WORD
+                is_word = len(listed[at]) == len(key)
             if is_word and fewest[end] + 1 <= fewest[start]:
                 fewest[start], first_end[start] = fewest[end] + 1, end
     ends = []
