@@ -18,7 +18,9 @@ class PrintVersion:
 
     @property
     def short(self) -> str:
-        return (self.commit or "")[:8]
+        from .repository import SHORT_ID  # here: records outside git never load the git layer
+
+        return (self.commit or "")[:SHORT_ID]
 
 
 def in_a_work_tree(records_root: Path) -> bool:
