@@ -172,3 +172,16 @@ async def test_ctrl_f_is_in_the_help_of_every_screen_and_in_the_palette(sample_r
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, SearchScreen)
+
+
+async def test_down_down_enter_in_one_burst_opens_the_third_hit(sample_records, tmp_path):
+    """Over a slow link the arrows and Enter arrive together: Enter must not overtake the arrows."""
+    from .test_tui_key_order import send_burst
+
+    app = ItaApp(sample_records, "th", out_root=tmp_path / "out")
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await _search(pilot, app, "2566")
+        assert screen.query_one("#search-results", DataTable).row_count == 5  # the memo, then measures 1-4
+        await send_burst(app, pilot, ["down", "down", "enter"])
+        form = app.screen
+        assert isinstance(form, MeasureScreen) and form.file.startswith("2566/measures/02-")

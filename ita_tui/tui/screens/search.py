@@ -42,12 +42,20 @@ def place_label(hit: SearchHit) -> str:
              title=one_line(place.measure_title, 50), field=field)
 
 
+class QueryInput(ThaiInput):
+    """The query field owns Up/Down (moving through the hits): as its own bindings they run in the field's
+    key handler (widgets/key_order.py), so `Down Down Enter` in one burst opens the third hit, not the first."""
+
+    BINDINGS = [
+        Binding("down", "screen.move(1)", show=False),
+        Binding("up", "screen.move(-1)", show=False),
+    ]
+
+
 class SearchScreen(TranslatedBindings, Screen[SearchHit | None]):
     HELP = "help.search"
     BINDINGS = [
         Binding("escape", "close", "key.back", id="search.back"),
-        Binding("down", "move(1)", show=False),
-        Binding("up", "move(-1)", show=False),
     ]
 
     def __init__(self, query: str = ""):
@@ -59,7 +67,7 @@ class SearchScreen(TranslatedBindings, Screen[SearchHit | None]):
 
     def compose(self) -> ComposeResult:
         yield Header(icon="ita")
-        yield ThaiInput(self.initial_query, placeholder=t("search.placeholder"), id="search-query")
+        yield QueryInput(self.initial_query, placeholder=t("search.placeholder"), id="search-query")
         yield Static(t("search.building"), id="search-count")
         table = DataTable(id="search-results", cursor_type="row", zebra_stripes=True)
         yield table
