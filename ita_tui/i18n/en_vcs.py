@@ -18,6 +18,8 @@ MESSAGES = {
     "vcs.msg.new-year-empty": "Started fiscal year {year}",
     "vcs.msg.brought-back": "Brought back the version of {date}: {what}",
     "vcs.msg.editor": "edited the file directly",
+    "vcs.msg.undo": "undone",
+    "vcs.msg.redo": "redone",
     "vcs.msg.kept-mine": "kept my version over the one changed meanwhile",
     "vcs.msg.merged": "Took in the work from the shared copy",
     "vcs.msg.first": "Start keeping the history of the ITA records",

@@ -19,6 +19,8 @@ MESSAGES = {
     "vcs.msg.new-year-empty": "เริ่มปีงบประมาณ {year}",
     "vcs.msg.brought-back": "นำฉบับวันที่ {date} กลับมา: {what}",
     "vcs.msg.editor": "แก้ไขไฟล์โดยตรง",
+    "vcs.msg.undo": "เลิกทำ",
+    "vcs.msg.redo": "ทำซ้ำ",
     "vcs.msg.kept-mine": "เลือกฉบับของฉันแทนฉบับที่เปลี่ยนระหว่างแก้",
     "vcs.msg.merged": "รวมงานจากสำเนากลาง",
     "vcs.msg.first": "เริ่มเก็บประวัติบันทึก ITA",

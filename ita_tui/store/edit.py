@@ -311,6 +311,49 @@ def delete_measure(store: RecordStore, measure: Measure) -> None:
     year.measures = [m for m in year.measures if m.origin.file != file]
 
 
+def put_back_measure_file(store: RecordStore, relative: str, data: bytes | None, expected: bytes | None,
+                          unsaved: bytes | None = None) -> Measure | None:
+    """Undo's way back for a measure file: write *data* (None: remove the file) where the disk holds exactly
+    *expected* (None: no file), atomically, and load it as the year's measure again, with *unsaved* (edits no
+    save had written) on top. Refuses when the disk holds anything else: an undo never overwrites a change
+    made by someone else since."""
+    from .atomic import write_atomically
+
+    path = store.root / relative
+    try:
+        on_disk = path.read_bytes()
+    except FileNotFoundError:
+        on_disk = None
+    if on_disk != expected:
+        raise SaveRefused(f"{relative} changed on disk since; not undoing over it")
+    year = store.records.years[int(relative.split("/")[0])]
+    checked = None
+    if data is not None:
+        checked = parse_source(relative, path, data)
+        if isinstance(checked, Finding):
+            raise SaveRefused(f"{relative}: the earlier version would not load ({checked.rule_id})")
+        write_atomically(path, data)
+    elif on_disk is not None:
+        path.unlink()
+    year.measures = [m for m in year.measures if m.origin.file != relative]
+    store._documents.pop(relative, None)
+    store.new_files.discard(relative)
+    if checked is None:
+        store.sources.pop(relative, None)
+        store.replace_findings(relative, [])
+        return None
+    store.sources[relative] = checked
+    if unsaved is not None and unsaved != data:
+        store.adopt(relative, unsaved)
+    findings: list[Finding] = []
+    measure = read_measure(relative, store.fallback_orders.get(relative, len(year.measures) + 1),
+                           store.values(relative), findings)
+    store.replace_findings(relative, findings)
+    year.measures.append(measure)
+    year.measures.sort(key=lambda m: (m.order, m.origin.file))
+    return measure
+
+
 def parse_date_input(text: str) -> dt.date | None:
     """A date typed in a form: Thai ("๒ ก.พ. ๖๖", "2/2/2566") or ISO; "" is no date."""
     from ..thai.dates import parse_thai_date

@@ -16,6 +16,7 @@ from ..store import ConflictError, RecordStore, SaveRefused, load_records
 from ..store.edit import apply_measure, apply_memo, create_measure, delete_measure, refresh_from_document
 from ..vcs.messages import SavedFile
 from .journal import Journal
+from .list_undo import ListStep, ListUndo, unsaved_content
 
 
 @dataclass
@@ -36,6 +37,7 @@ class Session:
         self.findings: list[Finding] = []
         self.journal = journal
         self.checks = IncrementalCheck(self.store)
+        self.list_undo = ListUndo(self)  # add, duplicate, delete, move, F4: undoable until the next save
         self.recheck()
 
     @property
@@ -92,22 +94,37 @@ class Session:
         if not 0 <= other < len(files):
             return False
         files[index], files[other] = files[other], files[index]
+        step = ListStep("move", fiscal_year, file, index + 1, self.list_undo.orders(fiscal_year))
         self.renumber(fiscal_year, files)
+        self.list_undo.record(step)
         return True
 
-    def add_measure(self, fiscal_year: int, copy_of: Measure | None = None) -> Measure:
-        """A new (or duplicated) measure at the end of the list: unsaved until the next save."""
+    def add_measure(self, fiscal_year: int, copy_of: Measure | None = None,
+                    selected: str | None = None) -> Measure:
+        """A new (or duplicated) measure at the end of the list: unsaved until the next save. *selected*:
+        the measure the list cursor was on (it returns there on undo)."""
+        orders = self.list_undo.orders(fiscal_year)
         self.renumber(fiscal_year)
         measure = create_measure(self.store, fiscal_year, copy_of=copy_of)
         self._journal(measure.origin.file)
+        number = self.list_undo.number_of(fiscal_year, measure.origin.file)
+        self.list_undo.record(ListStep("duplicate" if copy_of else "add", fiscal_year, measure.origin.file,
+                                       number, orders, select_before=selected))
         return measure
 
     def delete_measure(self, measure: Measure) -> None:
         """Delete a measure's file (asked first) and close the gap in the numbering."""
+        file = measure.origin.file
+        fiscal_year = int(file.split("/")[0])
+        step = ListStep("delete", fiscal_year, file, self.list_undo.number_of(fiscal_year, file),
+                        self.list_undo.orders(fiscal_year), unsaved=unsaved_content(self.store, file),
+                        disk_before=None if file in self.store.new_files else self.list_undo.disk(file),
+                        select_before=file)
         delete_measure(self.store, measure)
         if self.journal is not None:
-            self.journal.forget(measure.origin.file)
-        self.renumber(int(measure.origin.file.split("/")[0]))
+            self.journal.forget(file)
+        self.renumber(fiscal_year)
+        self.list_undo.record(step)
 
     def wrongly_typed_paths(self, relative: str) -> frozenset[tuple]:
         """Key paths (section, key) of a file whose values have the wrong type."""
@@ -163,6 +180,7 @@ class Session:
 
     def save_all(self) -> SaveOutcome:
         outcome = SaveOutcome()
+        self.list_undo.clear()  # a save is the point the list's undo goes back to, and no further
         for relative in self.modified_files():
             try:
                 before = None if relative in self.store.new_files else self.store.sources[relative].raw

@@ -201,9 +201,11 @@ class FormScreen(TranslatedBindings, Screen):
         lines = area.text.split("\n")
         if not 0 <= other < len(lines):
             return
-        lines[row], lines[other] = lines[other], lines[row]
-        area.text = "\n".join(lines)
-        area.move_cursor((other, min(column, len(lines[other]))))
+        first, last = sorted((row, other))
+        swapped = [lines[last], lines[first]]
+        # an edit of the two lines, not a new text: Ctrl+Z undoes it (setting .text clears the history)
+        area.replace("\n".join(swapped), (first, 0), (last, len(lines[last])))
+        area.move_cursor((other, min(column, len(lines[row]))))
 
     # -- $EDITOR ------------------------------------------------------------------------------
     def action_edit_in_editor(self) -> None:
@@ -232,8 +234,8 @@ class FormScreen(TranslatedBindings, Screen):
         edited = edited.removesuffix("\n")  # exactly the one handed over; more are the user's
         if isinstance(widget, Input):
             widget.value = edited.rstrip("\n").replace("\n", " ")
-        else:
-            widget.text = edited
+        else:  # an edit of the whole text, not a new text: Ctrl+Z undoes it
+            widget.replace(edited, (0, 0), widget.document.end)
         if self._apply_timer is not None:
             self._apply_timer.stop()
         self.apply_now()

@@ -20,6 +20,7 @@ from .lists import ListScreen
 from .. import clock
 from ..dialogs import confirm_dialog
 from ..display import one_line, safe_text
+from ..list_undo import UndoRefused
 from ..table_rows import show_rows
 from ..widgets.footer import ItaFooter
 from ..widgets.problems import ProblemsPanel
@@ -37,6 +38,8 @@ class YearScreen(ListScreen):
         Binding("f9", "move(-1)", "key.move-up", id="year.move-up", show=False),
         Binding("f10", "move(1)", "key.move-down", id="year.move-down", show=False),
         Binding("f4", "edit_file", "key.editor-file", id="year.editor"),
+        Binding("ctrl+z", "undo_list", "key.undo", id="year.undo"),
+        Binding("ctrl+y", "redo_list", "key.redo", id="year.redo", show=False),
         Binding("escape", "app.pop_screen", "key.back", id="year.back", show=False),
     ]
 
@@ -138,7 +141,7 @@ class YearScreen(ListScreen):
 
     def action_add_measure(self) -> None:
         try:
-            measure = self.app.session.add_measure(self.fiscal_year)
+            measure = self.app.session.add_measure(self.fiscal_year, selected=self.selected_file())
         except (SaveRefused, OSError) as error:
             self.notify(t("error.create", reason=str(error)), severity="error", markup=False)
             return
@@ -155,7 +158,7 @@ class YearScreen(ListScreen):
         if measure is None:
             return
         try:
-            copy = self.app.session.add_measure(self.fiscal_year, copy_of=measure)
+            copy = self.app.session.add_measure(self.fiscal_year, copy_of=measure, selected=measure.origin.file)
         except (SaveRefused, OSError) as error:
             self.notify(t("error.create", reason=str(error)), severity="error", markup=False)
             return
@@ -211,10 +214,38 @@ class YearScreen(ListScreen):
             self.notify(t("editor.save-first", file=file), severity="warning", markup=False)
             return
         before = session.store.sources[file].raw
+        orders = session.list_undo.orders(self.fiscal_year)
         if run_editor(self.app, str(session.store.sources[file].path)):
             session.reload(file)
+            session.list_undo.editor_edited(self.fiscal_year, file, before, orders)
             self.app.record_file(file, before, t("vcs.msg.editor"))
             self.refresh_view(select_file=file)
+
+    # -- undo: the list's actions since the last save (list_undo.py) -----------------------------------
+    def action_undo_list(self) -> None:
+        self._go(self.app.session.list_undo.undo, "undo")
+
+    def action_redo_list(self) -> None:
+        self._go(self.app.session.list_undo.redo, "redo")
+
+    def _go(self, step_once, way: str) -> None:
+        try:
+            outcome = step_once(self.fiscal_year)
+        except UndoRefused as refused:
+            self.notify(t(f"{way}.refused", reason=t(refused.key, file=refused.file)), severity="error")
+            return
+        except OSError as error:
+            self.notify(t(f"{way}.refused", reason=error.strerror or str(error)), severity="error")
+            return
+        if outcome is None:
+            self.notify(t(f"{way}.nothing"))
+            return
+        step = outcome.step
+        self.app.record_saved(outcome.disk_changes, t("vcs.msg.undo" if way == "undo" else "vcs.msg.redo"))
+        self.app.session.recheck()
+        self.refresh_view(select_file=outcome.select)
+        self.app.refresh_unsaved()
+        self.notify(t(f"{way}.done", action=t(f"undo.action.{step.kind}", number=step.number)))
 
     def on_problems_panel_jump(self, event: ProblemsPanel.Jump) -> None:
         self.app.jump_to(event.finding)

@@ -7,19 +7,71 @@ Textual internals; textual is pinned exactly and tests/test_tui_thai_text.py gua
 
 from __future__ import annotations
 
+from textual.binding import Binding
 from textual.widgets import Input, TextArea
 from textual.widgets.input import Selection
 
 from ...thai.cells import next_cell, next_word, previous_cell, previous_word, snap_to_cell
+from .field_history import FieldHistory, FieldState
 from .key_order import KeepsKeyOrder
 
 
 class ThaiInput(KeepsKeyOrder, Input):
-    """Never selects its whole value on focus: the first key typed must not wipe a field."""
+    """Never selects its whole value on focus: the first key typed must not wipe a field. Ctrl+Z / Ctrl+Y
+    undo and redo, with the keys TextArea uses (stock Input has no undo)."""
+
+    BINDINGS = [
+        Binding("ctrl+z,super+z", "undo", show=False),  # F1 help.text-field names them
+        Binding("ctrl+y,super+y", "redo", show=False),
+    ]
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("select_on_focus", False)
+        self.history = FieldHistory()
+        self._editing = True  # the value given here is where undo stops
         super().__init__(*args, **kwargs)
+        self._editing = False
+
+    # -- undo -------------------------------------------------------------------------------------
+    def replace(self, text: str, start: int, end: int) -> None:
+        """Every key, paste and cut edits through here: one place to record the step."""
+        value = self.value
+        start, end = sorted((max(0, start), min(len(value), end)))
+        before = FieldState(value, self.cursor_position)
+        self._editing = True
+        try:
+            super().replace(text, start, end)
+        finally:
+            self._editing = False
+        if self.value != value:
+            self.history.edited(before, text, start, end)
+
+    def watch_value(self, old: str, new: str) -> None:
+        if not self._editing:  # the program set the value (F4 $EDITOR): a step of its own
+            self.history.replaced(FieldState(old, min(self.cursor_position, len(old))))
+
+    def watch_selection(self) -> None:
+        if not self._editing:
+            self.history.break_run()
+
+    def on_blur(self) -> None:
+        self.history.break_run()
+
+    def action_undo(self) -> None:
+        self._restore(self.history.undo(FieldState(self.value, self.cursor_position)))
+
+    def action_redo(self) -> None:
+        self._restore(self.history.redo(FieldState(self.value, self.cursor_position)))
+
+    def _restore(self, state: FieldState | None) -> None:
+        if state is None:
+            return
+        self._editing = True
+        try:
+            self.value = state.value
+            self.cursor_position = state.cursor
+        finally:
+            self._editing = False
 
     def action_cursor_left(self, select: bool = False) -> None:
         start, end = self.selection
