@@ -255,7 +255,7 @@ MESSAGES = {
     "help.measure": "Every field of a measure, checked when you pause typing. List fields take one item per line.",
     "help.memo.title": "Edit memo",
     "help.memo": "Memo header, signatories and last year's ITA score (the grade is derived).",
-    "help.text-field": "In text fields: ←/→ move by visible character · Ctrl+←/→ by word · Backspace deletes one code point · Delete removes a whole character · F4 edits in $EDITOR",
+    "help.text-field": "In text fields: ←/→ move by visible character · Ctrl+←/→ by word · Home/End (Shift: select) to the start/end of the whole line, not the screen row · Backspace deletes one code point · Delete removes a whole character · F4 edits in $EDITOR",
     "editor.focus-a-field": "focus a text field, then press F4",
     "editor.failed": "cannot run the editor: {reason}",
     "editor.nonzero": "the editor exited with {code}: text not taken",
