@@ -72,9 +72,14 @@ class ItaApp(RecordsHistory, App[int]):
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
 
+    NOTIFICATION_TIMEOUT = 3  # a notice says what just happened; errors and warnings give their own timeout
+
     def notify(self, message: str, *, title: str = "", severity="information", timeout=None,
                markup: bool = False) -> None:
-        """Every toast is literal text with the data in it escaped (file names, reasons, values)."""
+        """Every toast is literal text with the data in it escaped (file names, reasons, values). One notice
+        at a time: a new one replaces the last (they stacked over the problems panel at 80×24); an action
+        with several things to say says them in one notice."""
+        self.clear_notifications()
         super().notify(visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False)
 
     def get_system_commands(self, screen):
@@ -141,11 +146,12 @@ class ItaApp(RecordsHistory, App[int]):
         journal = self.session.journal
         if choice == "restore":
             restored, kept = self.session.restore_journal()
-            if restored:
-                self.notify(t("journal.restored", count=len(restored)), markup=False)
-            for relative in kept:
-                self.notify(t("journal.kept", file=relative, folder=str(journal.folder)), severity="warning",
-                            timeout=20, markup=False)
+            lines = [t("journal.restored", count=len(restored))] if restored else []
+            lines += [t("journal.kept", file=relative, folder=str(journal.folder)) for relative in kept]
+            if kept:
+                self.notify("\n".join(lines), severity="warning", timeout=20, markup=False)
+            elif lines:
+                self.notify(lines[0], markup=False)
             refresh = getattr(self.screen, "refresh_view", None)
             if refresh:
                 refresh()
@@ -221,17 +227,25 @@ class ItaApp(RecordsHistory, App[int]):
     def _save_now(self) -> None:
         outcome = self.session.save_all()
         self.record_saved(outcome.changes)
-        for relative, reason in outcome.refused:
-            self.notify(t("save.refused", file=relative, reason=reason), severity="error", markup=False)
+        lines = [t("save.refused", file=relative, reason=reason) for relative, reason in outcome.refused]
+        severity, timeout = ("error", 15) if lines else ("information", None)
         if self.held_invalid:
-            self.notify(t("save.invalid-held", fields=", ".join(self.held_invalid)), severity="warning",
-                        timeout=10)
+            lines.append(t("save.invalid-held", fields=", ".join(self.held_invalid)))
+            severity, timeout = ("error", 15) if outcome.refused else ("warning", 10)
         if outcome.saved:
-            self.notify(t("save.saved", count=len(outcome.saved)), markup=False)
+            lines.append(t("save.saved", count=len(outcome.saved)))
         elif not outcome.conflicts and not outcome.refused:
-            self.notify(t("save.nothing"), markup=False)
+            lines.append(t("save.nothing"))
+        if lines:
+            self.notify("\n".join(lines), severity=severity, timeout=timeout, markup=False)
+        self.refresh_unsaved()
         for conflict in outcome.conflicts:
             self._resolve_conflict(conflict)
+        # the notice and the header show now; the re-check (slow on a big year) waits until the toast that
+        # notify queued is mounted (call_later), laid out (one refresh) and drawn (the next)
+        self.call_later(self.call_after_refresh, self.call_after_refresh, self._after_save)
+
+    def _after_save(self) -> None:
         self.session.recheck()
         self.refresh_unsaved()
         refresh = getattr(self.screen, "refresh_view", None)
@@ -443,12 +457,12 @@ class ItaApp(RecordsHistory, App[int]):
                 "\n\n" + detail
         self.call_from_thread(self.push_screen, ChoiceDialog(title,
                                                              [("ok", t("dialog.ok"))], detail=detail))
-        if unrecorded:  # after the dialog, so the warning is not cleared with the progress toasts
-            self.call_from_thread(self.notify, unrecorded, severity="warning", timeout=15, markup=False)
+        warnings = [unrecorded] if unrecorded else []
         if result.missing_characters:
             chars = " ".join(f"U+{ord(c):04X}" for c in sorted(result.missing_characters))
-            self.call_from_thread(self.notify, t("render.missing-glyphs", chars=chars), severity="warning",
-                                  markup=False)
+            warnings.append(t("render.missing-glyphs", chars=chars))
+        if warnings:  # after the dialog, so the warning is not cleared with the progress toasts
+            self.call_from_thread(self.notify, "\n".join(warnings), severity="warning", timeout=15, markup=False)
 
 
 def run_app(records_root: Path, lang: str) -> int:
