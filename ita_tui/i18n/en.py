@@ -126,6 +126,8 @@ MESSAGES = {
     "col.status": "OK",
     "col.title": "Measure",
     "col.owners": "Owners",
+    "col.quarters": "Quarters",
+    "col.results": "Results",
     "overview.no-agency": "(no agency data in agency.toml yet)",
     "first-run.intro": "Welcome! This folder has no agency.toml yet. Tell us about your agency to start (you can change it later in agency.toml).",
     "first-run.name": "Agency name (e.g. องค์การบริหารส่วนตำบล…)",

@@ -134,6 +134,8 @@ MESSAGES = {
     "col.status": "สภาพ",
     "col.title": "ชื่อมาตรการ",
     "col.owners": "ผู้รับผิดชอบ",
+    "col.quarters": "ไตรมาส",
+    "col.results": "ผล",
     "overview.no-agency": "(ยังไม่มีข้อมูลหน่วยงานใน agency.toml)",
     "first-run.intro": "ยินดีต้อนรับ โฟลเดอร์นี้ยังไม่มี agency.toml กรอกข้อมูลหน่วยงานเพื่อเริ่มต้น (แก้ภายหลังได้ใน agency.toml)",
     "first-run.name": "ชื่อหน่วยงาน (เช่น องค์การบริหารส่วนตำบล…)",

@@ -11,7 +11,9 @@ from textual._node_list import DuplicateIds
 from textual.app import App
 from textual.command import CommandPalette
 from textual.binding import Binding
+from textual.css.query import NoMatches
 from textual.widgets import Input, TextArea
+from textual.widgets._toast import Toast, ToastRack
 
 from ..i18n import set_language, t
 from ..check.output import finding_message
@@ -241,11 +243,24 @@ class ItaApp(RecordsHistory, App[int]):
         self.refresh_unsaved()
         for conflict in outcome.conflicts:
             self._resolve_conflict(conflict)
-        # the notice and the header show now; the re-check (slow on a big year) waits until the toast that
-        # notify queued is mounted (call_later), laid out (one refresh) and drawn (the next)
-        self.call_later(self.call_after_refresh, self.call_after_refresh, self._after_save)
+        # the notice and the header show now; the re-check (slow on a big year) waits for the toast
+        self.call_after_refresh(self._after_save)
 
-    def _after_save(self) -> None:
+    def _notice_not_drawn(self) -> bool:
+        """Whether a notice was posted whose toast is not laid out on screen yet (mounting takes a refresh)."""
+        if not self._notifications:
+            return False
+        try:
+            rack = self.screen.get_child_by_type(ToastRack)
+        except NoMatches:
+            return False  # this screen shows no toasts (tests without notifications)
+        toasts = rack.query(Toast)
+        return not toasts or any(toast.region.height == 0 for toast in toasts)
+
+    def _after_save(self, waits: int = 8) -> None:
+        if waits and self._notice_not_drawn():
+            self.call_after_refresh(self._after_save, waits - 1)
+            return
         self.session.recheck()
         self.refresh_unsaved()
         refresh = getattr(self.screen, "refresh_view", None)
