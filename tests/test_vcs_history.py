@@ -81,3 +81,14 @@ def test_ita_new_year_is_recorded_as_one_commit(records_builder, git_home, capsy
     assert message == "เริ่มปีงบประมาณ ๒๕๖๗ จาก ๒๕๖๖"
     assert files == ["2567/measures/01-test.toml", "2567/report.toml"]
     assert git(records, "status", "--porcelain") == ""
+
+
+def test_ita_history_names_a_version_by_the_same_short_id_the_paper_footer_prints(records_builder, git_home, capsys):
+    from ita_tui.render.footer import printed_version
+
+    records = records_builder.root
+    commit_all(records)
+    head = git(records, "rev-parse", "HEAD").strip()
+    assert main(["--records", str(records), "history"]) == 0
+    shown = capsys.readouterr().out.split()[0]
+    assert shown == printed_version(f"ita-commit={head}; ita-unrecorded=no").short_id

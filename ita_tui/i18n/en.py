@@ -311,3 +311,7 @@ MESSAGES = {
 from .en_vcs import MESSAGES as _VCS_MESSAGES  # noqa: E402  (the version history's words)
 
 MESSAGES.update(_VCS_MESSAGES)
+
+from .en_search import MESSAGES as _SEARCH_MESSAGES  # noqa: E402  (search across years, last year beside)
+
+MESSAGES.update(_SEARCH_MESSAGES)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-SHORT_ID = 7  # as git shows a commit
+SHORT_ID = 7  # as git shows a commit, and as `ita history` names it (vcs/repository.py; a test holds them equal)
 _KEYWORDS = re.compile(r"ita-commit=([0-9a-f]+); ita-unrecorded=(yes|no)")
 
 

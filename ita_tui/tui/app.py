@@ -40,6 +40,7 @@ DISK_POLL_SECONDS = 1.5  # how soon a change on disk to the open form's file is 
 class ItaApp(RecordsHistory, App[int]):
     CSS_PATH = "ita.tcss"
     COMMANDS = {MeasureSearch, AppActions}
+    HELP_LISTS_HIDDEN = {"search"}  # keys F1 lists though the footer has no room for them
     BINDINGS = [
         Binding("ctrl+s", "save", "key.save", id="save", priority=True),
         Binding("ctrl+q", "quit_app", "key.quit", id="quit", priority=True),
@@ -53,6 +54,7 @@ class ItaApp(RecordsHistory, App[int]):
         Binding("shift+tab", "focus_previous", show=False, priority=True),
         Binding("f6", "history", "key.history", id="history", priority=True, show=False),
         Binding("f7", "push", "key.push", id="push", priority=True, show=False),
+        Binding("ctrl+f", "search", "key.search", id="search", priority=True, show=False),
     ]
 
     def __init__(self, records_root: Path, lang: str = "th", config: Config | None = None,
@@ -387,7 +389,7 @@ class ItaApp(RecordsHistory, App[int]):
         keys = []
         for key, active in screen.active_bindings.items():
             binding = active.binding
-            if binding.description and binding.show:
+            if binding.description and (binding.show or binding.id in self.HELP_LISTS_HIDDEN):
                 keys.append((self.get_key_display(binding), binding.description))
         # the screen's own keys that a focused widget shadows (Enter on a table still opens the row)
         listed = {description for _, description in keys}
@@ -396,6 +398,44 @@ class ItaApp(RecordsHistory, App[int]):
                 keys.insert(0, (self.get_key_display(binding), binding.description))
                 listed.add(binding.description)
         self.push_screen(HelpDialog(title, description, keys))
+
+    def action_search(self) -> None:
+        """Ctrl+F: search every year's text (not over a dialog; a second Ctrl+F goes back to the query)."""
+        from textual.screen import ModalScreen
+
+        from .screens.search import SearchScreen
+
+        if isinstance(self.screen, SearchScreen):
+            self.screen.query_one("#search-query").focus()
+            return
+        if isinstance(self.screen, ModalScreen):
+            return
+        self._flush_form()  # the search reads what the open form shows
+        self.push_screen(SearchScreen(), self.open_search_hit)
+
+    def open_search_hit(self, hit) -> None:
+        """Open the form holding a search hit with the cursor on the match. A form already open on that file
+        (under the search) is brought back rather than opened twice: two forms on one file would overwrite
+        each other's edits."""
+        from .search_jump import form_for_hit
+
+        if hit is None:
+            return
+        place = hit.place
+        open_form = next((screen for screen in reversed(self.screen_stack) if form_for_hit(screen, place)), None)
+        if open_form is not None:
+            while self.screen is not open_form:
+                self._flush_form()
+                self.pop_screen()
+            self.call_after_refresh(open_form.show_match, place.key_path, place.text, hit.start, hit.end)
+            return
+        if place.measure_number is None:
+            if not self.open_memo(place.fiscal_year):
+                return
+        else:
+            self.open_measure(place.fiscal_year, place.file)
+        form = self.screen
+        self.call_after_refresh(form.show_match, place.key_path, place.text, hit.start, hit.end)
 
     def action_show_problems(self) -> None:
         from .widgets.problems import ProblemsPanel

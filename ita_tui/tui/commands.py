@@ -43,7 +43,7 @@ class AppActions(Provider):
 
     ACTIONS = (("save", "key.save"), ("export", "key.export"), ("help", "key.help"),
                ("show_problems", "key.problems"), ("quit_app", "key.quit"), ("edit_in_editor", "key.editor"),
-               ("history", "key.history"), ("push", "key.push"))
+               ("history", "key.history"), ("push", "key.push"), ("search", "key.search"))
 
     def _hits(self):
         for action, key in self.ACTIONS:

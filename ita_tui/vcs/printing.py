@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .repository import find_repository
+from .repository import SHORT_ID, find_repository
 from .runner import GitError
 
 
@@ -21,7 +21,7 @@ class PrintVersion:
 
     @property
     def short(self) -> str:
-        return (self.commit or "")[:8]
+        return (self.commit or "")[:SHORT_ID]
 
 
 def print_version(records_root: Path) -> PrintVersion | None:

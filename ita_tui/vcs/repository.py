@@ -15,6 +15,8 @@ from ..store.atomic import is_temp_file
 from .identity import Identity, git_configured_identity
 from .runner import GitError, GitMissing, read_blob, run_git
 
+SHORT_ID = 7  # as git shows a commit, and as the paper's version footer prints it (render/footer.py)
+
 _FIELD, _RECORD = "\x1f", "\x1e"
 
 
@@ -30,7 +32,7 @@ class Version:
 
     @property
     def short(self) -> str:
-        return self.commit[:8]
+        return self.commit[:SHORT_ID]
 
 
 @dataclass

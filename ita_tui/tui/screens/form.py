@@ -11,6 +11,8 @@ from textual.binding import Binding
 from textual.app import SuspendNotSupported
 from textual.screen import Screen
 from textual.widgets import Input, TextArea
+from textual.widgets.input import Selection as InputSelection
+from textual.widgets.text_area import Selection as AreaSelection
 
 from ...i18n import t
 from ...model.findings import Finding, Severity
@@ -153,6 +155,33 @@ class FormScreen(TranslatedBindings, Screen):
         index = next((part for part in key_path[1:] if isinstance(part, int)), None)
         if isinstance(widget, TextArea) and index is not None and index < widget.document.line_count:
             widget.move_cursor((index, 0))
+
+    def show_match(self, key_path: tuple, text: str, start: int, end: int) -> None:
+        """Focus the field holding a search match, the match selected and the cursor at its start."""
+        from ..search_jump import area_location, line_location, shown_offset
+
+        widget_id = self.FIELD_WIDGETS.get(key_path[0] if key_path else "", "")
+        if key_path and key_path[0] == "memo" and len(key_path) > 1:
+            widget_id = self.FIELD_WIDGETS.get(key_path[1], widget_id)
+        if not widget_id:
+            self.notify(t("search.no-field", field=t(f"field.{key_path[-1]}")), markup=False)
+            return
+        widget = self.query_one(f"#{widget_id}")
+        widget.focus()
+        widget.scroll_visible(animate=False)
+        index = next((part for part in key_path[1:] if isinstance(part, int)), None)
+        if isinstance(widget, Input):
+            widget.selection = InputSelection(shown_offset(text, end, False), shown_offset(text, start, False))
+        elif isinstance(widget, TextArea):
+            if index is None:
+                first, last = area_location(text, start), area_location(text, end)
+            elif index < widget.document.line_count:
+                line = widget.document.get_line(index)
+                first, last = (index, line_location(line, text, start)), (index, line_location(line, text, end))
+            else:
+                return
+            widget.selection = AreaSelection(last, first)
+            self.call_after_refresh(self.follow_cursor, widget)
 
     def on_problems_panel_jump(self, event: ProblemsPanel.Jump) -> None:
         self.focus_finding(event.finding)
