@@ -160,3 +160,41 @@ async def test_a_wide_year_list_shows_owners_quarters_results_and_problem_counts
         table = app.screen.query_one("#measures", DataTable)
         used = sum(column.get_render_width(table) for column in table.columns.values())
         assert used <= table.scrollable_content_region.width  # nothing hides off to the right
+# -- the problems panel folds to one line --------------------------------------------------------------
+
+async def test_the_problems_panel_folds_to_one_line_and_stays_folded_on_other_screens(sample_records, tmp_path):
+    app = _app(sample_records, tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await _show(pilot, app, YearScreen(2566))
+        panel = app.screen.query_one(ProblemsPanel)
+        open_height = panel.region.height
+        await pilot.press("f2", "space")
+        await pilot.pause()
+        assert panel.region.height == 1 < open_height
+        summary = next(row for row in _rows(app) if "ข้อผิดพลาด 2" in row and "คำเตือน 4" in row)
+        assert "space" in summary.lower()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.query_one(ProblemsPanel).region.height == 1  # the overview's too
+        await _open_measure(pilot, app)
+        assert app.screen.query_one(ProblemsPanel).region.height == 1
+        await pilot.press("f2", "space")
+        await pilot.pause()
+        assert app.screen.query_one(ProblemsPanel).region.height > 1
+
+
+# -- F6 and F7 in the footer ---------------------------------------------------------------------------
+
+async def test_history_and_send_are_in_the_footer_at_80_columns(sample_records, tmp_path):
+    from textual.widgets._footer import FooterKey
+
+    for lang in ("th", "en"):
+        app = _app(sample_records, tmp_path, lang)
+        async with app.run_test(size=SMALL) as pilot:
+            for screen in (None, YearScreen(2566), MeasureScreen(2566, "2566/measures/02-public-forum.toml"),
+                           MemoScreen(2566)):
+                if screen is not None:
+                    await _show(pilot, app, screen)
+                await pilot.pause()
+                shown = {key.key for key in app.screen.query(FooterKey) if key.display and key.region.right <= 80}
+                assert {"f6", "f7"} <= shown, (lang, type(app.screen).__name__, shown)

@@ -52,8 +52,8 @@ class ItaApp(RecordsHistory, App[int]):
         # bubbles up from the field and the next characters of the burst land in the old field (#6605).
         Binding("tab", "focus_next", show=False, priority=True),
         Binding("shift+tab", "focus_previous", show=False, priority=True),
-        Binding("f6", "history", "key.history", id="history", priority=True, show=False),
-        Binding("f7", "push", "key.push", id="push", priority=True, show=False),
+        Binding("f6", "history", "key.history", id="history", priority=True),
+        Binding("f7", "push", "key.push", id="push", priority=True),
         Binding("ctrl+f", "search", "key.search", id="search", priority=True, show=False),
     ]
 

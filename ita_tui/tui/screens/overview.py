@@ -21,7 +21,7 @@ from ..widgets.problems import ProblemsPanel
 class OverviewScreen(ListScreen):
     HELP = "help.overview"
     BINDINGS = [Binding("enter", "open_year", "key.open", id="overview.open"),
-                Binding("n", "new_year", "key.new-year", id="overview.new-year")]
+                Binding("n", "new_year", "key.new-year", id="overview.new-year", show=False)]
 
     def compose(self) -> ComposeResult:
         agency = self.app.session.records.agency

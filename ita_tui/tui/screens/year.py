@@ -27,7 +27,8 @@ from ..widgets.problems import ProblemsPanel
 class YearScreen(ListScreen):
     HELP = "help.year"
     _layout = None  # the list's columns for the width last laid out (year_columns.Layout)
-    # The list's border names m a c d F9 F10; the footer keeps to keys it does not (F1 lists them all).
+    # The list's border names m a c d F9 F10; the footer keeps the app's keys, F6 and F7 included, in 80
+    # columns (F1 lists every key, F4 too).
     BINDINGS = [
         Binding("enter", "open_measure", "key.open", id="year.open"),
         Binding("m", "open_memo", "key.memo", id="year.memo", show=False),
@@ -36,7 +37,7 @@ class YearScreen(ListScreen):
         Binding("d,delete", "delete_measure", "key.delete", id="year.delete", show=False),
         Binding("f9", "move(-1)", "key.move-up", id="year.move-up", show=False),
         Binding("f10", "move(1)", "key.move-down", id="year.move-down", show=False),
-        Binding("f4", "edit_file", "key.editor-file", id="year.editor"),
+        Binding("f4", "edit_file", "key.editor-file", id="year.editor", show=False),
         Binding("escape", "app.pop_screen", "key.back", id="year.back", show=False),
     ]
 
