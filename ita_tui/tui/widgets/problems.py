@@ -36,8 +36,9 @@ class ProblemsPanel(TranslatedBindings, OptionList):
     (number and title); `p` shows their file and line instead. Space folds it to a one-line count (more
     room for the form at 80×24) and unfolds it; the choice holds on every screen until the app closes."""
 
-    BINDINGS = [Binding("p", "toggle_paths", "key.paths", id="problems.paths"),
-                Binding("space", "toggle_folded", "key.fold-problems", id="problems.fold")]
+    # Named in the border title, not the footer (which keeps the app's keys in 80 columns); F1 lists them.
+    BINDINGS = [Binding("p", "toggle_paths", "key.paths", id="problems.paths", show=False),
+                Binding("space", "toggle_folded", "key.fold-problems", id="problems.fold", show=False)]
     show_paths = False  # `p` shows file:line in place of the measure's number and title
 
     class Jump(Message):
@@ -90,7 +91,8 @@ class ProblemsPanel(TranslatedBindings, OptionList):
             prompt.append(finding_message(finding, current_language()))
             self.add_option(Option(prompt, id=str(index)))
         self.border_title = t("problems.title-counts", errors=counts[Severity.ERROR],
-                              warnings=counts[Severity.WARNING])
+                              warnings=counts[Severity.WARNING],
+                              keys=t("problems.keys-paths" if with_file else "problems.keys"))
         if highlighted is not None and findings:
             self.highlighted = min(highlighted, len(findings) - 1)
 
