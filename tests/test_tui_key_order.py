@@ -136,3 +136,35 @@ async def test_tab_in_a_burst_moves_on_before_the_next_characters(sample_records
         await pilot.pause()
         await send_burst(app, pilot, ["1", "tab", "2", "shift+tab", "3"])
         assert (number.value, date.value) == ("13", "2")
+
+
+async def _typed_then(key: str, sample_records, tmp_path):
+    """Open measure 1, put the cursor at the end of its title and send `X Y Z <key>` as one burst."""
+    from ita_tui.tui.app import ItaApp
+    from ita_tui.tui.screens.year import YearScreen
+
+    app = ItaApp(sample_records, "th", out_root=tmp_path / "out")
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(YearScreen(2566))
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        title = app.screen.query_one("#title", ThaiInput)
+        assert title.has_focus
+        await send_burst(app, pilot, ["end", "X", "Y", "Z", key])
+        return app, title.value, app.screen
+
+
+async def test_ctrl_s_at_the_end_of_a_burst_saves_what_was_typed_before_it(sample_records, tmp_path):
+    app, title, _ = await _typed_then("ctrl+s", sample_records, tmp_path)
+    assert title.endswith("XYZ")
+    saved = next((sample_records / "2566/measures").glob("01-*.toml")).read_text(encoding="utf-8")
+    assert "XYZ" in saved and not app.session.modified_files()
+
+
+async def test_ctrl_q_at_the_end_of_a_burst_asks_about_what_was_typed_before_it(sample_records, tmp_path):
+    from ita_tui.tui.dialogs import ChoiceDialog
+
+    app, title, screen = await _typed_then("ctrl+q", sample_records, tmp_path)
+    assert title.endswith("XYZ")
+    assert isinstance(screen, ChoiceDialog) and app.return_code is None  # "save / discard / cancel?", not gone

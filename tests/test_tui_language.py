@@ -13,6 +13,7 @@ from ita_tui.tui.app import ItaApp
 from ita_tui.tui.screens.measure import MeasureScreen
 from ita_tui.tui.screens.memo import MemoScreen
 from ita_tui.tui.screens.year import YearScreen
+from tests.test_tui_search import _with_last_year
 
 WORD = re.compile(r"[A-Za-z][A-Za-z']+")
 KEY_NAMES = {"esc", "enter", "tab", "ctrl", "shift", "ita", "EDITOR", "VISUAL"}
@@ -63,6 +64,20 @@ async def _walk(app, pilot):
     await pilot.press("escape")
     app.push_screen(MeasureScreen(2566, "2566/measures/01-public-private-interest.toml"))
     shots.append(await shot("measure"))
+    await pilot.press("f3")
+    shots.append(await shot("last year beside"))
+    app.screen.query_one("#results").focus()
+    await pilot.press("f8")
+    shots.append(await shot("copy last year's results?"))
+    await pilot.press("escape")
+    app.screen.action_choose_last_year()
+    shots.append(await shot("choose last year's measure"))
+    await pilot.press("escape", "f3")
+    app.push_screen(MeasureScreen(2565, "2565/measures/02-public-forum.toml"))
+    await pilot.press("f3")
+    await pilot.pause(0.2)
+    shots.append(await shot("no year before the first"))
+    await pilot.press("escape")
     app.screen.query_one("#status").focus()
     await pilot.press("enter")
     shots.append(await shot("status menu"))
@@ -74,6 +89,7 @@ async def _walk(app, pilot):
 
 @pytest.mark.parametrize("lang", ["th", "en"])
 async def test_every_word_on_every_screen_is_ours(sample_records, tmp_path, lang):
+    _with_last_year(sample_records)
     allowed = _allowed_words(sample_records, lang)
     app = ItaApp(sample_records, lang, out_root=tmp_path / "out")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -89,6 +105,7 @@ async def test_every_word_on_every_screen_is_ours(sample_records, tmp_path, lang
 
 
 async def test_english_has_no_grammar_slips_or_raw_field_names(sample_records, tmp_path):
+    _with_last_year(sample_records)
     app = ItaApp(sample_records, "en", out_root=tmp_path / "out")
     async with app.run_test(size=(80, 24)) as pilot:
         shots = await _walk(app, pilot)

@@ -11,6 +11,7 @@ MESSAGES = {
     "search.count": "พบ {count} แห่ง",
     "search.count-some": "พบ {count} แห่ง แสดง {shown} แห่งแรก พิมพ์เพิ่มเพื่อให้แคบลง",
     "search.col.year": "ปี",
+    "search.memo-short": "บันทึก",
     "search.col.measure": "ที่",
     "search.col.field": "ช่อง",
     "search.col.found": "ข้อความที่พบ",
@@ -33,7 +34,8 @@ MESSAGES = {
     "beside.focus-a-field": "วางเคอร์เซอร์ในช่องที่ต้องการคัดลอกจากปีที่แล้ว แล้วกด F8",
     "beside.copied": "{field}: คัดลอกค่าของปีที่แล้วแล้ว (ยังไม่บันทึก กด Ctrl+S เพื่อบันทึก)",
     "beside.copied-list": "{field}: คัดลอก {count} รายการของปีที่แล้วแล้ว (ยังไม่บันทึก กด Ctrl+S เพื่อบันทึก)",
+    "beside.already-same": "{field} มีค่าเหมือนปีที่แล้วอยู่แล้ว ไม่มีอะไรเปลี่ยน",
     "beside.nothing-to-copy": "{field} ของปีที่แล้วว่าง จึงไม่ได้คัดลอก",
-    "beside.results-question": "คัดลอกผลการดำเนินงาน {count} รายการของปีที่แล้วหรือไม่ วันที่ในนั้นเป็นของปีที่แล้ว",
+    "beside.results-question": "คัดลอกผลการดำเนินการ {count} รายการของปีที่แล้วหรือไม่ วันที่ในนั้นเป็นของปีที่แล้ว",
     "beside.copy-anyway": "คัดลอก",
 }

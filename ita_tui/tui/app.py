@@ -217,12 +217,32 @@ class ItaApp(RecordsHistory, App[int]):
 
     # -- actions --------------------------------------------------------------------------------
     def _flush_form(self) -> None:
+        """Apply the form's fields now. Not only when an apply is scheduled: the Changed messages of the last
+        keys of a burst may not have reached the form yet, while the fields already hold the text."""
         apply_now = getattr(self.screen, "apply_now", None)
-        if getattr(self.screen, "_apply_timer", None) is not None and apply_now:
+        if apply_now is None or getattr(self.screen, "_loading", False):
+            return
+        if getattr(self.screen, "_apply_timer", None) is not None:
             self.screen._apply_timer.stop()
-            apply_now()
+            self.screen._apply_timer = None
+        apply_now()
+
+    def after_keys_in_flight(self, callback) -> None:
+        """Run *callback* once the focused field has handled the keys already sent to it.
+
+        Ctrl+S and Ctrl+Q are priority bindings: the app runs them the moment the key arrives, while the
+        characters typed just before them in the same burst (a slow SSH link) still wait in the field's
+        queue. Queued behind them, the save sees every character and quit sees the form is not clean."""
+        focused = self.focused
+        if focused is None or not focused.is_attached:
+            callback()
+        else:
+            focused.call_later(callback)
 
     def action_save(self) -> None:
+        self.after_keys_in_flight(self._save_typed)
+
+    def _save_typed(self) -> None:
         self._flush_form()
         if self.take_in_before_save():
             return  # clone mode: the shared copy's work comes in first, then _save_now runs
@@ -338,6 +358,9 @@ class ItaApp(RecordsHistory, App[int]):
         return hasattr(screen, "apply_now") and edited == relative
 
     def action_quit_app(self) -> None:
+        self.after_keys_in_flight(self._quit_after_typed)
+
+    def _quit_after_typed(self) -> None:
         self._flush_form()
         files = self.session.modified_files()
         if not files:

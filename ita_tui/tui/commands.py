@@ -43,10 +43,14 @@ class AppActions(Provider):
 
     ACTIONS = (("save", "key.save"), ("export", "key.export"), ("help", "key.help"),
                ("show_problems", "key.problems"), ("quit_app", "key.quit"), ("edit_in_editor", "key.editor"),
-               ("history", "key.history"), ("push", "key.push"), ("search", "key.search"))
+               ("history", "key.history"), ("push", "key.push"), ("search", "key.search"),
+               ("screen.toggle_last_year", "key.last-year"), ("screen.copy_last_year", "key.copy-last-year"))
 
     def _hits(self):
         for action, key in self.ACTIONS:
+            screen_action = action.removeprefix("screen.")
+            if screen_action != action and not hasattr(self.screen, f"action_{screen_action}"):
+                continue  # a key of one screen (the measure form's F3/F8) is offered only over that screen
             yield t(key), action
 
     async def search(self, query: str) -> Hits:

@@ -20,6 +20,7 @@ from ..widgets.footer import ItaFooter
 from ..widgets.marked_list import MarkedSelectionList
 from ..widgets.problems import ProblemsPanel
 from ..widgets.thai_text import ThaiInput, ThaiTextArea
+from .last_year_beside import LAST_YEAR_BINDINGS, LastYearBeside
 from .form import FormScreen, kept, lines_to_items, lines_to_list, list_to_lines
 
 DATE_SEPARATOR = " | "
@@ -51,8 +52,9 @@ def lines_to_results(text: str) -> tuple[list[Result], list[str]]:
     return results, bad_dates
 
 
-class MeasureScreen(FormScreen):
+class MeasureScreen(LastYearBeside, FormScreen):
     HELP = "help.measure"
+    BINDINGS = LAST_YEAR_BINDINGS
     FIELD_WIDGETS = {"title": "title", "owners": "owners", "steps": "steps", "timeline": "timeline",
                      "results": "results", "recommendation": "recommendation", "status": "status",
                      "budget": "budget", "evidence": "evidence", "order": "title"}

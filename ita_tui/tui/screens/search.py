@@ -108,7 +108,7 @@ class SearchScreen(TranslatedBindings, Screen[SearchHit | None]):
         table.clear()
         for hit in self.hits:
             place = hit.place
-            measure = str(place.measure_number) if place.measure_number is not None else t("field.memo")
+            measure = str(place.measure_number) if place.measure_number is not None else t("search.memo-short")
             table.add_row(Text(str(place.fiscal_year)), Text(measure), Text(one_line(t(f"field.{place.field}"), 16)),
                           marked_snippet(hit))
         count = self.query_one("#search-count", Static)
