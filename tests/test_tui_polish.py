@@ -203,3 +203,23 @@ async def test_history_and_send_are_in_the_footer_at_80_columns(sample_records, 
                     shown = {key.key for key in app.screen.query(FooterKey)
                              if key.display and key.region.right <= 80}
                     assert {"f6", "f7"} <= shown, (lang, type(app.screen).__name__, focus, shown)
+
+
+async def test_a_wide_overview_counts_each_state_and_shows_the_memo_date(sample_records, tmp_path):
+    app = _app(sample_records, tmp_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#years", DataTable)
+        keys = [column.key.value for column in table.columns.values()]
+        assert {"col.planned", "col.in-progress", "col.done", "col.late", "col.memo-date"} <= set(keys)
+        assert table.get_cell("2566", "col.memo-date").plain == "๒ กุมภาพันธ์ ๒๕๖๖"
+        assert sum(column.get_render_width(table) for column in table.columns.values()) <= \
+            table.scrollable_content_region.width
+        assert app.screen.query_one(ProblemsPanel).region.height > 8  # the sample's 7 problems, all in sight
+    app = _app(sample_records, tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#years", DataTable)
+        assert sum(column.get_render_width(table) for column in table.columns.values()) <= \
+            table.scrollable_content_region.width
+        assert app.screen.query_one(ProblemsPanel).region.height == 8

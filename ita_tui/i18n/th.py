@@ -32,6 +32,11 @@ MESSAGES = {
     "heading-other-fiscal-year": "หัวเรื่องระบุ \"{named}\" ในรายงานปีงบประมาณ {fiscal_year}",
     "col.progress": "สถานะ",
     "col.done-late": "เสร็จ/ช้า",
+    "col.planned": "ตามแผน",
+    "col.in-progress": "กำลังทำ",
+    "col.done": "เสร็จ",
+    "col.late": "ล่าช้า",
+    "col.memo-date": "ลงวันที่",
     # field names
     "field.title": "ชื่อมาตรการ",
     "field.steps": "ขั้นตอน/วิธีการปฏิบัติ",
