@@ -56,3 +56,9 @@ class OrderedCommandPalette(CommandPalette):
                 self._list_visible = False
 
         self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
+
+    def compose(self):
+        for widget in super().compose():
+            if type(widget) is CommandInput:
+                widget = OrderedCommandInput(placeholder=widget.placeholder, select_on_focus=False)
+            yield widget
