@@ -142,7 +142,7 @@ async def test_without_a_title_match_the_user_chooses_last_years_measure(sample_
         await pilot.press("f3")
         await pilot.pause()
         assert isinstance(app.screen, LastYearPicker)
-        await pilot.press("down", "enter")
+        await pilot.press(*"๒.", "enter")  # "2." typed in Thai digits narrows the list to measure 2
         await pilot.pause()
         assert app.screen is form and form.last_year_file == "2565/measures/02-public-forum.toml"
         assert "ปี 2565 มาตรการที่ 2" in _screen_text(app) and "เลือกเอง" in _screen_text(app)
@@ -150,6 +150,7 @@ async def test_without_a_title_match_the_user_chooses_last_years_measure(sample_
         await pilot.press("enter")  # Enter on the panel: choose another
         await pilot.pause()
         assert isinstance(app.screen, LastYearPicker)
+        await pilot.press("down", "down")
         await pilot.press("escape")
         await pilot.pause()
         assert form.last_year_file == "2565/measures/02-public-forum.toml"

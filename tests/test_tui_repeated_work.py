@@ -70,7 +70,7 @@ async def main():
     app = ItaApp(sys.argv[1], "th", out_root=sys.argv[2])
     loaded_at_start = "fpdf" in sys.modules
     async with app.run_test(size=(80, 24)) as pilot:
-        while not hasattr(app, "export_warm_up"):
+        while app.export_warm_up is None:
             await pilot.pause()
         app.export_warm_up.join(60)
         print(loaded_at_start, "fpdf" in sys.modules, "ita_tui.render.build" in sys.modules)

@@ -185,3 +185,25 @@ async def test_down_down_enter_in_one_burst_opens_the_third_hit(sample_records, 
         await send_burst(app, pilot, ["down", "down", "enter"])
         form = app.screen
         assert isinstance(form, MeasureScreen) and form.file.startswith("2566/measures/02-")
+
+
+async def test_the_cursor_lands_on_the_match_after_characters_shown_as_stand_ins(records_builder, tmp_path):
+    records_builder.measure(**{'title = "มาตรการทดสอบ"': 'title = "ต้น\\u202eกลาง ท้ายสุด"',
+                               '"แต่งตั้งคณะทำงาน"': '"ขั้น\\u001bหนึ่ง\\nต่อ\\u202eอีก ท้ายสุด"'})
+    app = ItaApp(records_builder.root, "th", out_root=tmp_path / "out")
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await _search(pilot, app, "ท้ายสุด")
+        assert [hit.place.field for hit in screen.hits] == ["title", "steps"]
+        await pilot.press("enter")
+        await pilot.pause()
+        title = app.screen.query_one("#title", ThaiInput)
+        assert title.value == "ต้น⟨U+202E⟩กลาง ท้ายสุด"
+        assert title.has_focus and title.value[title.cursor_position:] == "ท้ายสุด"
+        await pilot.press("escape")
+        await pilot.pause()
+        screen = await _search(pilot, app, "ท้ายสุด")
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        steps = app.screen.query_one("#steps", ThaiTextArea)
+        assert steps.document.get_line(0) == "ขั้น␛หนึ่ง ⏎ ต่อ⟨U+202E⟩อีก ท้ายสุด"
+        assert steps.has_focus and steps.selected_text == "ท้ายสุด"

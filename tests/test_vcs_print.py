@@ -36,3 +36,25 @@ def test_records_without_git_print_as_before(records_builder, tmp_path, git_home
     target = tmp_path / "memo.pdf"
     assert main(["--records", str(records_builder.root), "render", "2566", "--memo", "-o", str(target)]) == 0
     assert b"ita-commit=" not in target.read_bytes()
+
+
+def test_records_outside_git_start_no_git_process(records_builder, tmp_path, git_home, monkeypatch):
+    import ita_tui.vcs.runner as runner
+
+    def no_git(*args, **kwargs):
+        raise AssertionError("git was started for records that are not in a repository")
+
+    monkeypatch.setattr(runner, "run_git", no_git)
+    monkeypatch.setattr(runner.subprocess, "run", no_git)
+    target = tmp_path / "memo.pdf"
+    assert main(["--records", str(records_builder.root), "render", "2566", "--memo", "-o", str(target)]) == 0
+    assert b"ita-commit=" not in target.read_bytes()
+
+
+def test_records_in_a_subfolder_of_a_repository_still_name_their_commit(records_builder, tmp_path, git_home):
+    records = records_builder.root
+    commit_all(records)
+    head = git(records, "rev-parse", "HEAD").strip()
+    target = tmp_path / "memo.pdf"
+    assert main(["--records", str(records / "2566" / ".."), "render", "2566", "--memo", "-o", str(target)]) == 0
+    assert f"ita-commit={head}".encode() in target.read_bytes()

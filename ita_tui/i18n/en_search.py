@@ -31,6 +31,7 @@ MESSAGES = {
     "beside.choose-title": "Which measure of {year} goes with this one?",
     "beside.no-measures": "Fiscal year {year} has no measures.",
     "beside.empty": "(empty)",
+    "beside.filter": "Type part of the title to narrow the list",
     "beside.open-first": "Show last year's measure first (F3), then copy a field with F8.",
     "beside.focus-a-field": "Put the cursor in the field to copy from last year, then press F8.",
     "beside.copied": "{field}: last year's value copied (not saved yet; Ctrl+S saves).",

@@ -209,7 +209,7 @@ class Canvas:
         """Text as printed: layout digits, no invisible characters, a visible U+FFFD for what the font lacks."""
         face = self.face(style)
         text = printable(text, self.layout.section("body").get("digits", "thai"))
-        if all(face.has_char(char) for char in text if char not in "\n"):
+        if face.covers(text):
             return text
         out = []
         for char in text:

@@ -34,6 +34,8 @@ if getattr(_original_build_cmap_blocks, "__name__", "") != "_build_cmap_blocks_w
 
 
 _HYPHENS = "-\u00ad\u2010\u2011"
+_GRAPHEMES = hb.BufferClusterLevel.MONOTONE_GRAPHEMES
+_CHARACTERS = hb.BufferClusterLevel.CHARACTERS
 
 # HarfBuzz results by (font file, text), shared by every document this process renders.
 _SHAPED: dict[tuple[str, str], tuple] = {}
@@ -50,6 +52,7 @@ class PlacedGlyph:
     starts_cluster: bool  # first spacing glyph of a grapheme cluster: where justification may add space
     in_run: bool = True  # drawn in the line's continuous TJ run (else afterwards, at its absolute place)
     text: str = ""  # its ToUnicode text; empty for a mark drawn apart and the second glyph of ำ
+    hex_code: str = ""  # `code` as the content stream shows it ("01A3")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +61,8 @@ class ShapedText:
     advance: int  # font units
     missing: tuple[str, ...]  # characters the font has no glyph for
     cluster_count: int = 0
-    text: str = ""  # the source text: the /ActualText of the line it is drawn in
+    text: str = ""  # the source text
+    glyph_text: str = ""  # its glyphs' texts in order: what it adds to the /ActualText of its line
 
     def width(self, font: "FontFace", size_pt: float) -> float:
         return self.advance * size_pt / font.units_per_em
@@ -73,7 +77,10 @@ class FontFace:
         self._hmtx = ttf_font.ttfont["hmtx"].metrics
         self._glyph_order = ttf_font.ttfont.getGlyphOrder()
         self._cmap = ttf_font.ttfont.getBestCmap()
+        self._covered: frozenset[str] | None = None  # the characters of _cmap, built on first use
         self._cache: dict[str, ShapedText] = {}
+        self._placed: dict[tuple, PlacedGlyph] = {}  # HarfBuzz glyph tuple -> the glyph in this document
+        self._metrics: dict[int, tuple[str, int]] = {}  # glyph id -> (name, /W width)
 
     @property
     def index(self) -> int:
@@ -81,6 +88,12 @@ class FontFace:
 
     def has_char(self, char: str) -> bool:
         return ord(char) in self._cmap
+
+    def covers(self, text: str) -> bool:
+        """Whether the font has a glyph for every character of *text* (line breaks aside)."""
+        if self._covered is None:
+            self._covered = frozenset(map(chr, self._cmap)) | {"\n"}
+        return self._covered.issuperset(text)
 
     def shape(self, text: str) -> ShapedText:
         cached = self._cache.get(text)
@@ -101,37 +114,48 @@ class FontFace:
             if len(_SHAPED) > _SHAPED_LIMIT:
                 _SHAPED.pop(next(iter(_SHAPED)))
         glyphs, advance, missing, clusters = shaped
-        pick = self.font.subset.pick_glyph
-        placed = tuple(
-            PlacedGlyph(pick(Glyph(glyph_id, unicode, name, width_1000)), x_advance, x_offset, y_offset,
-                        width_1000, starts, in_run, glyph_text)
-            for glyph_id, unicode, name, width_1000, x_advance, x_offset, y_offset, starts, in_run, glyph_text
-            in glyphs)
-        return ShapedText(placed, advance, missing, clusters, text)
+        placed = self._placed
+        placed_glyphs = tuple([placed.get(glyph) or self._place(glyph) for glyph in glyphs])
+        return ShapedText(placed_glyphs, advance, missing, clusters, text, "".join(g.text for g in placed_glyphs))
+
+    def _place(self, glyph: tuple) -> PlacedGlyph:
+        """The glyph in this document's font subset; the same glyph recurs in most texts, so it is placed
+        (and its subset code picked, in first-use order as before) once."""
+        glyph_id, unicode, name, width_1000, x_advance, x_offset, y_offset, starts, in_run, glyph_text = glyph
+        code = self.font.subset.pick_glyph(Glyph(glyph_id, unicode, name, width_1000))
+        placed = self._placed[glyph] = PlacedGlyph(code, x_advance, x_offset, y_offset, width_1000, starts, in_run,
+                                                   glyph_text, f"{code:04X}")
+        return placed
 
     def _harfbuzz(self, text: str) -> tuple:
         """HarfBuzz's glyphs for *text*, independent of any document: the same for every render."""
-        infos, positions = _shape(self.font.hbfont, text, hb.BufferClusterLevel.MONOTONE_GRAPHEMES)
-        char_infos, _ = _shape(self.font.hbfont, text, hb.BufferClusterLevel.CHARACTERS)
+        hbfont = self.font.hbfont
+        infos, positions = _shape(hbfont, text, _GRAPHEMES)
         codepoints = [info.codepoint for info in infos]
         graphemes = [info.cluster for info in infos]
-        chars = [info.cluster for info in char_infos]
-        if [info.codepoint for info in char_infos] != codepoints:
-            chars = graphemes  # never seen; the grapheme clusters are still a correct (coarser) mapping
         moves = [(position.x_advance, position.x_offset, position.y_offset) for position in positions]
         advances = [move[0] for move in moves]
+        chars = graphemes
+        if len(set(graphemes)) < len(graphemes):  # a cluster of several glyphs: which character is whose
+            char_infos, _ = _shape(hbfont, text, _CHARACTERS)
+            if [info.codepoint for info in char_infos] == codepoints:
+                chars = [info.cluster for info in char_infos]
+            # else never seen; the grapheme clusters are still a correct (coarser) mapping
         texts, in_run = glyph_texts(text, graphemes, chars, advances, [bool(x or y) for _, x, y in moves])
         starts_at = _cluster_starts(graphemes, advances)
         glyphs = []
         missing = []
+        metrics = self._metrics
         for index, codepoint in enumerate(codepoints):
             if codepoint == 0:
                 missing.append(text[graphemes[index]:_cluster_ends(text, graphemes)[graphemes[index]]])
-            name = self._glyph_order[codepoint]
-            width_1000 = round(self.font.scale * self._hmtx[name][0])
-            unicode = tuple(map(ord, texts[index])) or (_NO_TEXT,)
-            glyphs.append((codepoint, unicode, name, width_1000, *moves[index], index in starts_at, in_run[index],
-                           texts[index]))
+            known = metrics.get(codepoint)
+            if known is None:
+                name = self._glyph_order[codepoint]
+                known = metrics[codepoint] = (name, round(self.font.scale * self._hmtx[name][0]))
+            glyph_text = texts[index]
+            glyphs.append((codepoint, tuple(map(ord, glyph_text)) or (_NO_TEXT,), *known, *moves[index],
+                           index in starts_at, in_run[index], glyph_text))
         return (tuple(glyphs), sum(advances), tuple(missing), len(starts_at))
 
 
@@ -302,6 +326,7 @@ def draw_pieces(face: FontFace, size_pt: float, pieces: list[tuple[ShapedText, f
     pen = 0.0  # font units from the start
     first_cluster = True
     for shaped, gap_pt in pieces:
+        text.append(shaped.glyph_text)
         if gap_pt:
             pending += gap_pt * 1000 / size_pt
             pen += gap_pt / to_pt
@@ -311,10 +336,9 @@ def draw_pieces(face: FontFace, size_pt: float, pieces: list[tuple[ShapedText, f
                     pending += cluster_gap_pt * 1000 / size_pt
                     pen += cluster_gap_pt / to_pt
                 first_cluster = False
-            text.append(glyph.text)
             if glyph.x_offset or glyph.y_offset:
                 apart.append(f"1 0 0 1 {x_pt + (pen + glyph.x_offset) * to_pt:.2f} "
-                             f"{baseline_pt + glyph.y_offset * to_pt:.2f} Tm <{glyph.code:04X}> Tj ")
+                             f"{baseline_pt + glyph.y_offset * to_pt:.2f} Tm <{glyph.hex_code}> Tj ")
                 pending += glyph.advance * to_1000
             else:
                 if abs(pending) >= 0.5:
@@ -327,10 +351,10 @@ def draw_pieces(face: FontFace, size_pt: float, pieces: list[tuple[ShapedText, f
                     pending -= moved  # the rounding remainder is carried, never accumulated as error
                 pending += glyph.advance * to_1000 - glyph.width_1000
                 if glyph.in_run:
-                    codes.append(f"{glyph.code:04X}")
+                    codes.append(glyph.hex_code)
                 else:
                     apart.append(f"1 0 0 1 {x_start + run_pen * size / 1000:.4f} {baseline_pt:.2f} Tm "
-                                 f"<{glyph.code:04X}> Tj ")
+                                 f"<{glyph.hex_code}> Tj ")
                     pending += glyph.width_1000  # the run does not advance over it
                 run_pen += glyph.width_1000 if glyph.in_run else 0
             pen += glyph.advance

@@ -37,6 +37,14 @@ LINE_OBSERVERS: list[Callable[[str, list["Line"]], None]] = []
 def layout_segments(text: str, keep_whole: tuple[str, ...] = ()) -> list[str]:
     """Break-opportunity pieces of one line of text: compounds whole, numbers and dates beside their words,
     quoted names whole, and each phrase of *keep_whole* (names, protected vocabulary) never broken inside."""
+    return list(_layout_segments(text, keep_whole))
+
+
+@lru_cache(maxsize=2048)
+def _layout_segments(text: str, keep_whole: tuple[str, ...]) -> tuple[str, ...]:
+    """`layout_segments`, kept per process: a render lays a third of its texts out again (the table header
+    on every page; the table title and first row measured for keep-with-next, then drawn), and the TUI
+    exports again and again."""
     pieces: list[str] = []
     protected = _protected_offsets(text, keep_whole)
     position = 0
@@ -53,7 +61,7 @@ def layout_segments(text: str, keep_whole: tuple[str, ...] = ()) -> list[str]:
             pieces[-1] += piece
         else:
             pieces.append(piece)
-    return pieces
+    return tuple(pieces)
 
 
 def _protected_offsets(text: str, phrases: tuple[str, ...]) -> set[int]:

@@ -6,6 +6,7 @@ The checker reports control, bidi and zero-width characters; the PDF simply does
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..thai.digits import digits_in_style
 from ..thai.hygiene import BIDI_CONTROLS, CONTROL_CHARACTERS, ZERO_WIDTH
@@ -18,6 +19,7 @@ _KEEP_DIGITS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+"
 _INVISIBLE = re.compile(f"{CONTROL_CHARACTERS.pattern}|{BIDI_CONTROLS.pattern}|{ZERO_WIDTH.pattern}")
 
 
+@lru_cache(maxsize=4096)  # the protected vocabulary and the column labels are prepared for every document
 def printable(text: str, digits: str = "thai") -> str:
     """*text* as it is printed: no invisible characters, digits converted outside URLs and codes."""
     text = _INVISIBLE.sub("", text.replace("\t", " "))

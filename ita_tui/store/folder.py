@@ -123,7 +123,8 @@ class RecordStore:
             self.findings.append(Finding("file-missing", Severity.ERROR, year.origin.file, (), {}, 1, 1))
         measures_folder = folder / "measures"
         if measures_folder.is_dir() and self._inside_root(measures_folder):
-            for index, path in enumerate(sorted(measures_folder.glob("*.toml")), start=1):
+            names = sorted(name for name in os.listdir(measures_folder) if name.endswith(".toml"))  # as glob
+            for index, path in enumerate((measures_folder / name for name in names), start=1):
                 source = self._read(path)
                 if source is None:
                     continue

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -90,15 +91,26 @@ def _problem(relative_path: str, rule_id: str, line: int = 1, col: int = 1, **pa
     return Finding(rule_id, Severity.ERROR, relative_path, (), params, line, col)
 
 
+def relative_to_root(root: Path, path: Path) -> str:
+    """*path*'s records-relative name ("2566/measures/01.toml"); string slicing, as pathlib's relative_to
+    was a tenth of a 2,000-file start."""
+    prefix = str(root) + os.sep
+    text = str(path)
+    if text.startswith(prefix) and os.sep == "/":
+        return text[len(prefix):]
+    return path.relative_to(root).as_posix()
+
+
 def read_source(root: Path, path: Path, cache=None) -> SourceFile | Finding:
     """Read and parse *path* inside *root* (or take it from *cache* if unchanged), or say why it cannot be used."""
-    relative_path = path.relative_to(root).as_posix()
+    relative_path = relative_to_root(root, path)
     try:
-        if path.is_symlink():
+        status = os.lstat(path)  # one system call for an ordinary file: a start stats every file
+        if stat.S_ISLNK(status.st_mode):
             target = path.resolve()
             if not target.is_relative_to(root.resolve()):
                 return _problem(relative_path, "file-outside-records", target=str(target))
-        status = path.stat()
+            status = path.stat()
         if status.st_size > MAX_FILE_BYTES:
             return _problem(relative_path, "file-too-large", size=status.st_size, limit=MAX_FILE_BYTES)
         cached = cache.lookup(relative_path, status) if cache is not None else None

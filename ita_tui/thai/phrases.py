@@ -35,8 +35,14 @@ STICKY = re.compile("|".join([
 ]))
 
 
+# Every stretch STICKY finds holds a digit or an opening quote: a text without one is not scanned.
+_STICKY_NEEDS = re.compile('[0-9๐-๙"\u201c\u2018«]')
+
+
 def sticky_spans(text: str) -> Iterable[tuple[int, int]]:
     """(start, end) of each date, numbered phrase and quoted name in *text*."""
+    if not _STICKY_NEEDS.search(text):
+        return ()
     return ((match.start(), match.end()) for match in STICKY.finditer(text))
 
 
@@ -51,17 +57,18 @@ class PhraseIndex:
             self._by_start.setdefault(phrase[:2], []).append(phrase)
 
     def spans(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of the longest phrase starting at each offset where one starts, by offset. The
+        offsets come from str.find of each phrase start (a scan in C), not from a walk over every offset."""
         found = []
-        by_start = self._by_start
-        if not by_start:
-            return found
-        for start in range(len(text) - 1):
-            candidates = by_start.get(text[start:start + 2])
-            if candidates:
+        for key, candidates in self._by_start.items():
+            start = text.find(key)
+            while start >= 0:
                 for phrase in candidates:
                     if text.startswith(phrase, start):
                         found.append((start, start + len(phrase)))
                         break
+                start = text.find(key, start + 1)
+        found.sort()
         return found
 
 

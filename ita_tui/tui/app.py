@@ -35,6 +35,8 @@ from .widgets.key_order import OrderedCommandPalette
 
 
 DISK_POLL_SECONDS = 1.5  # how soon a change on disk to the open form's file is noticed
+WARM_UP_AFTER_SECONDS = 0.5  # the PDF stack starts loading this long after the first screen is drawn
+WARM_UP_TICK_SECONDS = 0.05  # and takes one step per tick (warmup.py)
 
 
 class ItaApp(RecordsHistory, App[int]):
@@ -68,6 +70,8 @@ class ItaApp(RecordsHistory, App[int]):
         self.config = config or Config()
         self.out_root = out_root or Path("out")
         self._disk_seen: dict[str, str] = {}  # file → hash of the disk change already announced
+        self.export_warm_up = None  # the PDF stack loading in the background (warmup.py)
+        self._exporting = False
         self.held_invalid: list[str] = []  # form fields holding a typed value that does not parse
         self.session = Session(records_root, lang, journal, use_cache)
         self.recorder = recorder  # version history (ita_tui/vcs); None: the app works without it
@@ -110,13 +114,24 @@ class ItaApp(RecordsHistory, App[int]):
         if not first_run:
             self.start_history()
         self.refresh_unsaved()
-        self.call_after_refresh(self._warm_up_export)
+        self.call_after_refresh(self.set_timer, WARM_UP_AFTER_SECONDS, self._warm_up_export)
 
     def _warm_up_export(self) -> None:
-        """After the first screen is drawn, load the PDF stack in the background (see warmup.py)."""
-        from .warmup import warm_export_stack
+        """After the first screen is drawn, load the PDF stack in the background, one step per tick of a
+        timer: while the interface is busy its timers wait, and so does the loading (see warmup.py)."""
+        from .warmup import ExportWarmUp
 
-        self.export_warm_up = warm_export_stack()
+        if self.export_warm_up is not None or self._exporting:
+            return  # an export loads what it needs itself
+        warm_up = self.export_warm_up = ExportWarmUp().start()
+
+        def tick() -> None:
+            if warm_up.done:
+                ticks.stop()
+            else:
+                warm_up.tick()
+
+        ticks = self.set_interval(WARM_UP_TICK_SECONDS, tick)
 
     def _offer_first_run(self) -> None:
         from .first_run import FirstRunDialog
@@ -503,11 +518,14 @@ class ItaApp(RecordsHistory, App[int]):
                                       focus="goto" if errors else "cancel"), answered)
 
     def _start_export(self, fiscal_year: int, blanks: list[str]) -> None:
+        self._exporting = True  # no warm-up starts now: its imports would race the export's
         self.sub_title = t("export.started", year=fiscal_year)
         self._export(fiscal_year, blanks)
 
     @work(thread=True, exclusive=True, group="export")
     def _export(self, fiscal_year: int, blanks: list[str]) -> None:
+        if self.export_warm_up is not None:
+            self.export_warm_up.join()  # finish loading at full speed: imports from two threads can clash
         from .export import export_year  # fpdf2 loads only when the first export is asked for
 
         try:

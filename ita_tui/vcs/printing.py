@@ -6,9 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .repository import SHORT_ID, find_repository
-from .runner import GitError
-
 
 @dataclass
 class PrintVersion:
@@ -21,11 +18,26 @@ class PrintVersion:
 
     @property
     def short(self) -> str:
+        from .repository import SHORT_ID  # here: records outside git never load the git layer
+
         return (self.commit or "")[:SHORT_ID]
+
+
+def in_a_work_tree(records_root: Path) -> bool:
+    """Whether a `.git` (folder, or file of a linked worktree) is in *records_root* or above it: without one
+    git finds no repository either (we run it without GIT_DIR), so a render of records kept outside git
+    neither loads the git layer nor starts a git process."""
+    folder = Path(records_root).resolve()
+    return any((candidate / ".git").exists() for candidate in (folder, *folder.parents))
 
 
 def print_version(records_root: Path) -> PrintVersion | None:
     """None when the records are not kept in git (or git is missing): the PDF then says nothing."""
+    if not in_a_work_tree(records_root):
+        return None
+    from .repository import find_repository
+    from .runner import GitError
+
     try:
         repository = find_repository(records_root)
         if repository is None:
