@@ -17,6 +17,8 @@ from ita_tui.tui.screens.year import YearScreen
 from ita_tui.tui.widgets.problems import ProblemsPanel
 from ita_tui.tui.widgets.thai_text import ThaiTextArea
 from tests.test_tui_flows import _open_measure, _retitle, _show
+from tests.test_tui_history import fixed_history  # noqa: F401  (a fixture: a records history of three saves)
+from tests.vcs_helpers import git_home  # noqa: F401  (the fixture fixed_history needs)
 
 SMALL = (80, 24)
 WIDE = (120, 40)
@@ -197,6 +199,8 @@ async def test_history_and_send_are_in_the_footer_at_80_columns(sample_records, 
                     await _show(pilot, app, screen)
                 await pilot.pause()
                 for focus in (None, ProblemsPanel):  # the panel's own keys do not push them out
+                    if focus is not None and not app.screen.query(focus):
+                        continue
                     if focus is not None:
                         app.screen.query_one(focus).focus()
                         await pilot.pause()
@@ -223,3 +227,20 @@ async def test_a_wide_overview_counts_each_state_and_shows_the_memo_date(sample_
         assert sum(column.get_render_width(table) for column in table.columns.values()) <= \
             table.scrollable_content_region.width
         assert app.screen.query_one(ProblemsPanel).region.height == 8
+
+
+async def test_the_history_screen_keeps_f6_and_f7_in_its_footer(fixed_history, tmp_path):
+    from textual.widgets._footer import FooterKey
+
+    from ita_tui.tui.screens.history import HistoryScreen
+    from ita_tui.vcs.recorder import Recorder
+
+    app = ItaApp(fixed_history, "th", out_root=tmp_path / "out", recorder=Recorder(fixed_history, "th"))
+    async with app.run_test(size=SMALL) as pilot:
+        await app.workers.wait_for_complete()
+        await _show(pilot, app, HistoryScreen("2566/measures/02-public-forum.toml", "มาตรการที่ ๒"))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        shown = {key.key for key in app.screen.query(FooterKey) if key.display and key.region.right <= 80}
+        assert {"f6", "f7"} <= shown
+        assert "b " in app.screen.query_one("#versions").border_title  # its own keys are named there
