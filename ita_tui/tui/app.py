@@ -90,6 +90,15 @@ class ItaApp(RecordsHistory, App[int]):
         self.clear_notifications()
         super().notify(visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False)
 
+    def check_action(self, action: str, parameters) -> bool | None:
+        """F2 only where there is a problems panel to go to: elsewhere (search) it did nothing, and its
+        place in the footer lets F6 / F7 fit in 80 columns."""
+        if action == "show_problems":
+            from .widgets.problems import ProblemsPanel
+
+            return bool(self.screen.query(ProblemsPanel))
+        return True
+
     def get_system_commands(self, screen):
         """No screenshot / theme commands: nothing in the palette writes files outside records and out/."""
         return iter(())
