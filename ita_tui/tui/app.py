@@ -91,12 +91,14 @@ class ItaApp(RecordsHistory, App[int]):
         super().notify(visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False)
 
     def check_action(self, action: str, parameters) -> bool | None:
-        """F2 only where there is a problems panel to go to: elsewhere (search) it did nothing, and its
-        place in the footer lets F6 / F7 fit in 80 columns."""
+        """F2 only on the screens with a problems panel (lists and forms; by type, not by a query that
+        differs while the screen mounts): elsewhere (search) it did nothing, and its room in the footer
+        lets F6 / F7 fit in 80 columns."""
         if action == "show_problems":
-            from .widgets.problems import ProblemsPanel
+            from .screens.form import FormScreen
+            from .screens.lists import ListScreen
 
-            return bool(self.screen.query(ProblemsPanel))
+            return isinstance(self.screen, (ListScreen, FormScreen))
         return True
 
     def get_system_commands(self, screen):
