@@ -45,6 +45,9 @@ async def _walk(app, pilot):
     shots.append(await shot("help"))
     await pilot.press("escape", "ctrl+p")
     shots.append(await shot("palette"))
+    await pilot.press(*"๙๙๙๙")  # no title or command has it
+    await pilot.pause(0.8)  # the palette says so after half a second
+    shots.append(await shot("palette without a match"))
     await pilot.press("escape", "ctrl+f")
     await app.screen.workers.wait_for_complete()
     shots.append(await shot("search, empty"))

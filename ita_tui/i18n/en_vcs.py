@@ -43,6 +43,7 @@ MESSAGES = {
     "vcs.identity.email": "E-mail (optional)",
     "vcs.identity.saved": "Name remembered: {name}",
     "history.title": "History: {what}",
+    "history.keys": "d raw diff · b bring this version back · Esc back",
     "history.whole": "the whole fiscal year {year}",
     "history.empty": "No history yet",
     "history.when": "Date",

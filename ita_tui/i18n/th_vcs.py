@@ -47,6 +47,7 @@ MESSAGES = {
     "vcs.identity.saved": "จำชื่อผู้บันทึกแล้ว: {name}",
     # history screen
     "history.title": "ประวัติ: {what}",
+    "history.keys": "d ดูแบบดิบ · b นำรุ่นนี้กลับมา · Esc กลับ",
     "history.whole": "ทั้งปีงบประมาณ {year}",
     "history.empty": "ยังไม่มีประวัติ",
     "history.when": "วันที่",

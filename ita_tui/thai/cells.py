@@ -54,3 +54,29 @@ def previous_word(text: str, index: int) -> int:
         if boundary < len(text) and not text[boundary].isspace():
             previous = boundary
     return previous
+
+
+# A cut never leaves a following vowel (ะ า ำ ๅ ๆ ฯ) without its consonant, nor a leading vowel (เ แ โ ใ ไ) without
+# the consonant it is written before; marks are zero-width and stay with their base (see next_cell).
+_NOT_FIRST_AFTER_CUT = set("ะาำๅๆฯ")
+_NOT_LAST_BEFORE_CUT = set("เแโใไ")
+
+
+def clip_cells(text: str, width: int, ellipsis: str = "…") -> str:
+    """*text* cut to at most *width* terminal cells, ending with *ellipsis* when cut: at a cell boundary
+    where no Thai vowel or mark is torn from its consonant (a table cell, a title in a message)."""
+    from rich.cells import cell_len
+
+    if cell_len(text) <= width:
+        return text
+    room = width - cell_len(ellipsis)
+    cut, used, index = 0, 0, 0
+    while index < len(text):
+        end = next_cell(text, index)
+        used += cell_len(text[index:end])
+        if used > room:
+            break
+        index = end
+        if end < len(text) and text[end] not in _NOT_FIRST_AFTER_CUT and text[end - 1] not in _NOT_LAST_BEFORE_CUT:
+            cut = end
+    return text[:cut].rstrip() + ellipsis if room > 0 else ellipsis[:max(width, 0)]

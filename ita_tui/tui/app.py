@@ -11,7 +11,9 @@ from textual._node_list import DuplicateIds
 from textual.app import App
 from textual.command import CommandPalette
 from textual.binding import Binding
+from textual.css.query import NoMatches
 from textual.widgets import Input, TextArea
+from textual.widgets._toast import Toast, ToastRack
 
 from ..i18n import set_language, t
 from ..check.output import finding_message
@@ -52,8 +54,8 @@ class ItaApp(RecordsHistory, App[int]):
         # bubbles up from the field and the next characters of the burst land in the old field (#6605).
         Binding("tab", "focus_next", show=False, priority=True),
         Binding("shift+tab", "focus_previous", show=False, priority=True),
-        Binding("f6", "history", "key.history", id="history", priority=True, show=False),
-        Binding("f7", "push", "key.push", id="push", priority=True, show=False),
+        Binding("f6", "history", "key.history", id="history", priority=True),
+        Binding("f7", "push", "key.push", id="push", priority=True),
         Binding("ctrl+f", "search", "key.search", id="search", priority=True, show=False),
     ]
 
@@ -78,10 +80,26 @@ class ItaApp(RecordsHistory, App[int]):
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
 
+    NOTIFICATION_TIMEOUT = 3  # a notice says what just happened; errors and warnings give their own timeout
+
     def notify(self, message: str, *, title: str = "", severity="information", timeout=None,
                markup: bool = False) -> None:
-        """Every toast is literal text with the data in it escaped (file names, reasons, values)."""
+        """Every toast is literal text with the data in it escaped (file names, reasons, values). One notice
+        at a time: a new one replaces the last (they stacked over the problems panel at 80×24); an action
+        with several things to say says them in one notice."""
+        self.clear_notifications()
         super().notify(visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False)
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        """F2 only on the screens with a problems panel (lists and forms; by type, not by a query that
+        differs while the screen mounts): elsewhere (search) it did nothing, and its room in the footer
+        lets F6 / F7 fit in 80 columns."""
+        if action == "show_problems":
+            from .screens.form import FormScreen
+            from .screens.lists import ListScreen
+
+            return isinstance(self.screen, (ListScreen, FormScreen))
+        return True
 
     def get_system_commands(self, screen):
         """No screenshot / theme commands: nothing in the palette writes files outside records and out/."""
@@ -162,11 +180,12 @@ class ItaApp(RecordsHistory, App[int]):
         journal = self.session.journal
         if choice == "restore":
             restored, kept = self.session.restore_journal()
-            if restored:
-                self.notify(t("journal.restored", count=len(restored)), markup=False)
-            for relative in kept:
-                self.notify(t("journal.kept", file=relative, folder=str(journal.folder)), severity="warning",
-                            timeout=20, markup=False)
+            lines = [t("journal.restored", count=len(restored))] if restored else []
+            lines += [t("journal.kept", file=relative, folder=str(journal.folder)) for relative in kept]
+            if kept:
+                self.notify("\n".join(lines), severity="warning", timeout=20, markup=False)
+            elif lines:
+                self.notify(lines[0], markup=False)
             refresh = getattr(self.screen, "refresh_view", None)
             if refresh:
                 refresh()
@@ -262,17 +281,38 @@ class ItaApp(RecordsHistory, App[int]):
     def _save_now(self) -> None:
         outcome = self.session.save_all()
         self.record_saved(outcome.changes)
-        for relative, reason in outcome.refused:
-            self.notify(t("save.refused", file=relative, reason=reason), severity="error", markup=False)
+        lines = [t("save.refused", file=relative, reason=reason) for relative, reason in outcome.refused]
+        severity, timeout = ("error", 15) if lines else ("information", None)
         if self.held_invalid:
-            self.notify(t("save.invalid-held", fields=", ".join(self.held_invalid)), severity="warning",
-                        timeout=10)
+            lines.append(t("save.invalid-held", fields=", ".join(self.held_invalid)))
+            severity, timeout = ("error", 15) if outcome.refused else ("warning", 10)
         if outcome.saved:
-            self.notify(t("save.saved", count=len(outcome.saved)), markup=False)
+            lines.append(t("save.saved", count=len(outcome.saved)))
         elif not outcome.conflicts and not outcome.refused:
-            self.notify(t("save.nothing"), markup=False)
+            lines.append(t("save.nothing"))
+        if lines:
+            self.notify("\n".join(lines), severity=severity, timeout=timeout, markup=False)
+        self.refresh_unsaved()
         for conflict in outcome.conflicts:
             self._resolve_conflict(conflict)
+        # the notice and the header show now; the re-check (slow on a big year) waits for the toast
+        self.call_after_refresh(self._after_save)
+
+    def _notice_not_drawn(self) -> bool:
+        """Whether a notice was posted whose toast is not laid out on screen yet (mounting takes a refresh)."""
+        if not self._notifications:
+            return False
+        try:
+            rack = self.screen.get_child_by_type(ToastRack)
+        except NoMatches:
+            return False  # this screen shows no toasts (tests without notifications)
+        toasts = rack.query(Toast)
+        return not toasts or any(toast.region.height == 0 for toast in toasts)
+
+    def _after_save(self, waits: int = 8) -> None:
+        if waits and self._notice_not_drawn():
+            self.call_after_refresh(self._after_save, waits - 1)
+            return
         self.session.recheck()
         self.refresh_unsaved()
         refresh = getattr(self.screen, "refresh_view", None)
@@ -528,12 +568,12 @@ class ItaApp(RecordsHistory, App[int]):
                 "\n\n" + detail
         self.call_from_thread(self.push_screen, ChoiceDialog(title,
                                                              [("ok", t("dialog.ok"))], detail=detail))
-        if unrecorded:  # after the dialog, so the warning is not cleared with the progress toasts
-            self.call_from_thread(self.notify, unrecorded, severity="warning", timeout=15, markup=False)
+        warnings = [unrecorded] if unrecorded else []
         if result.missing_characters:
             chars = " ".join(f"U+{ord(c):04X}" for c in sorted(result.missing_characters))
-            self.call_from_thread(self.notify, t("render.missing-glyphs", chars=chars), severity="warning",
-                                  markup=False)
+            warnings.append(t("render.missing-glyphs", chars=chars))
+        if warnings:  # after the dialog, so the warning is not cleared with the progress toasts
+            self.call_from_thread(self.notify, "\n".join(warnings), severity="warning", timeout=15, markup=False)
 
 
 def run_app(records_root: Path, lang: str) -> int:

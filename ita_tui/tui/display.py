@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from ..thai.cells import clip_cells
 from ..thai.hygiene import visible
 
 
@@ -12,7 +13,7 @@ def safe_text(text: str, style: str = "") -> Text:
 
 
 def one_line(text: str, limit: int = 0) -> str:
+    """*text* on one line; with *limit*, at most that many terminal cells, cut between whole Thai clusters
+    and ended with "…" (a length in code points cut ผู้ after ผ and left Thai titles shorter than they fit)."""
     flat = visible(text).replace("\n", " ⏎ ")
-    if limit and len(flat) > limit:
-        return flat[: limit - 1] + "…"
-    return flat
+    return clip_cells(flat, limit) if limit else flat

@@ -130,11 +130,12 @@ class RecordsHistory:
     @work(thread=True, group="vcs-record")
     def _record(self, message: str, paths: list[str]) -> None:
         recorded = self.recorder.record_paths(paths, message)
+        warnings = list(recorded.group_warnings or [])  # one notice (a new one replaces the last)
         if recorded.problem:
-            self.call_from_thread(self.notify, t("vcs.not-recorded", reason=recorded.problem), severity="error",
-                                  timeout=20, markup=False)
-        for warning in recorded.group_warnings or []:
-            self.call_from_thread(self.notify, warning, severity="warning", timeout=20, markup=False)
+            self.call_from_thread(self.notify, "\n".join([t("vcs.not-recorded", reason=recorded.problem), *warnings]),
+                                  severity="error", timeout=20, markup=False)
+        elif warnings:
+            self.call_from_thread(self.notify, "\n".join(warnings), severity="warning", timeout=20, markup=False)
         if recorded.commit and self.push_on_save:
             self._send_now()
         self._refresh_state_now()

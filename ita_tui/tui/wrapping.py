@@ -21,16 +21,42 @@ _original_rich_words = rich._wrap.words
 _original_textual_chunks = textual._wrap.chunks
 
 
+NO_BREAK = "\u00a0"
+_GLUED = re.compile(r"[^ \t\n]*\u00a0[^ \t\n]*")  # a run joined by no-break spaces: one unbreakable piece
+
+
 def _segments(text: str) -> Iterable[tuple[int, int, str]]:
+    glued = [match.span() for match in _GLUED.finditer(text)] if NO_BREAK in text else []
     position = 0
+    pending = ""
     for piece in line_segments(text):
-        yield position, position + len(piece), piece
-        position += len(piece)
+        end = position + len(piece)
+        pending += piece
+        if not any(start < end < stop for start, stop in glued):  # no break inside a glued run
+            yield end - len(pending), end, pending
+            pending = ""
+        position = end
+    if pending:
+        yield position - len(pending), position, pending
+
+
+def keep_together(phrase: str) -> str:
+    """*phrase* with no-break spaces: wrapped text never breaks inside it (a date, "ผู้ลงนาม 3 คน")."""
+    return phrase.replace(" ", NO_BREAK)
+
+
+def keep_phrases(text: str, separator: str = " · ", longest: int = 32) -> str:
+    """A line of short phrases ("วันที่ ๒ กุมภาพันธ์ ๒๕๖๖ · ผู้ลงนาม 3 คน") that wraps between phrases only;
+    a phrase longer than *longest* cells may still wrap inside (it could not fit a narrow screen)."""
+    from rich.cells import cell_len
+
+    return separator.join(keep_together(phrase) if cell_len(phrase) <= longest else phrase
+                          for phrase in text.split(separator))
 
 
 def thai_words(text: str) -> Iterable[tuple[int, int, str]]:
-    """Rich's word splitter, with Thai break opportunities."""
-    if not _THAI.search(text):
+    """Rich's word splitter, with Thai break opportunities and none inside a run glued by no-break spaces."""
+    if not _THAI.search(text) and NO_BREAK not in text:
         return _original_rich_words(text)
     return _segments(text)
 

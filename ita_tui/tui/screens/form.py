@@ -62,11 +62,12 @@ def field_label(finding: Finding) -> str:
 
 
 class FormScreen(TranslatedBindings, Screen):
+    # The footer holds the app's keys (save … F6 history, F7 send) at 80 columns; Esc and F4 are in F1's list.
     BINDINGS = [
-        Binding("escape", "leave", "key.back", id="form.back"),
+        Binding("escape", "leave", "key.back", id="form.back", show=False),
         Binding("f9", "move_line(-1)", "key.line-up", id="form.line-up", show=False),
         Binding("f10", "move_line(1)", "key.line-down", id="form.line-down", show=False),
-        Binding("f4", "edit_in_editor", "key.editor", id="form.editor"),
+        Binding("f4", "edit_in_editor", "key.editor", id="form.editor", show=False),
     ]
     FIELD_WIDGETS: dict[str, str] = {}  # first key of a finding's key path → widget id
     INVALIDABLE: tuple[str, ...] = ()  # widget ids whose typed text must parse (dates, numbers)

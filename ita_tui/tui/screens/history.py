@@ -26,9 +26,10 @@ from ..widgets.footer import ItaFooter
 class HistoryScreen(TranslatedBindings, Screen):
     HELP = "help.history"
     BINDINGS = [
-        Binding("d", "toggle_raw", "key.raw-diff", id="history.raw"),
-        Binding("b", "bring_back", "key.bring-back", id="history.bring-back"),
-        Binding("escape", "app.pop_screen", "key.back", id="history.back"),
+        # named in the list's border: the footer keeps the app's keys in 80 columns (F1 lists these too)
+        Binding("d", "toggle_raw", "key.raw-diff", id="history.raw", show=False),
+        Binding("b", "bring_back", "key.bring-back", id="history.bring-back", show=False),
+        Binding("escape", "app.pop_screen", "key.back", id="history.back", show=False),
     ]
 
     def __init__(self, target: str, what: str, outside: list[str] | None = None):
@@ -54,6 +55,7 @@ class HistoryScreen(TranslatedBindings, Screen):
             table.add_column(t("history.when"), key="when")
             table.add_column(t("history.author"), key="author")
             table.add_column(t("history.message"), key="message")
+            table.border_title = t("history.keys")
             yield table
             with VerticalScroll(id="history-detail"):
                 yield Static(id="history-changes")

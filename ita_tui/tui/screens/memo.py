@@ -18,6 +18,7 @@ from ...store.edit import parse_date_input
 from ...thai.dates import format_thai_date
 from ...thai.hygiene import visible
 from ..display import one_line, safe_text
+from ..wrapping import keep_together
 from ..widgets.footer import ItaFooter
 from ..widgets.marked_list import MarkedSelectionList
 from ..widgets.problems import ProblemsPanel
@@ -134,7 +135,8 @@ class MemoScreen(FormScreen):
         self.query_one("#grade", Static).update(
             safe_text(t("memo.grade", grade=grade_for_score(score)) if score is not None else t("memo.no-grade")))
         self.query_one("#date-shown", Static).update(
-            safe_text(t("memo.date-shown", date=format_thai_date(year.memo.date)) if year.memo.date else ""))
+            safe_text(t("memo.date-shown", date=keep_together(format_thai_date(year.memo.date)))
+                      if year.memo.date else ""))
         for finding in self.invalid:  # never preview the last good value as if it were what was typed
             shown_in = "#date-shown" if finding.key_path[-1] == "date" else "#grade"
             self.query_one(shown_in, Static).update(safe_text(t(finding.message, **finding.params), "bold red"))

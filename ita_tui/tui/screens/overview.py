@@ -14,6 +14,8 @@ from ...model.progress import State, year_progress
 from .lists import ListScreen
 from .. import clock
 from ..display import safe_text
+from ..year_columns import WIDE_FROM, inner_width
+from ...thai.dates import format_thai_date
 from ..widgets.footer import ItaFooter
 from ..widgets.problems import ProblemsPanel
 
@@ -21,7 +23,7 @@ from ..widgets.problems import ProblemsPanel
 class OverviewScreen(ListScreen):
     HELP = "help.overview"
     BINDINGS = [Binding("enter", "open_year", "key.open", id="overview.open"),
-                Binding("n", "new_year", "key.new-year", id="overview.new-year")]
+                Binding("n", "new_year", "key.new-year", id="overview.new-year", show=False)]
 
     def compose(self) -> ComposeResult:
         agency = self.app.session.records.agency
@@ -36,13 +38,29 @@ class OverviewScreen(ListScreen):
             yield ProblemsPanel(id="problems")
         yield ItaFooter()
 
+    NARROW_COLUMNS = ("col.year", "col.measures", "col.done-late", "col.errors", "col.warnings", "col.score",
+                      "col.grade")
+    # from WIDE_FROM cells: a count per state in place of done/late, and the memo's date
+    WIDE_COLUMNS = ("col.year", "col.measures", "col.planned", "col.in-progress", "col.done", "col.late",
+                    "col.errors", "col.warnings", "col.score", "col.grade", "col.memo-date")
+    _columns: tuple = ()
+
     def on_mount(self) -> None:
+        self._lay_out_columns()
+        self.query_one("#years", DataTable).focus()
+
+    def _lay_out_columns(self) -> None:
         table = self.query_one("#years", DataTable)
-        for key in ("col.year", "col.measures", "col.done-late", "col.errors", "col.warnings", "col.score",
-                    "col.grade"):
-            table.add_column(t(key), key=key)
-        self.refresh_view()
-        table.focus()
+        columns = self.WIDE_COLUMNS if inner_width(table, self.app.size.width) >= WIDE_FROM else self.NARROW_COLUMNS
+        if columns != self._columns:
+            self._columns = columns
+            table.clear(columns=True)
+            for key in columns:
+                table.add_column(t(key), key=key)
+            self.refresh_view()
+
+    def on_resize(self, event) -> None:
+        self.call_after_refresh(self._lay_out_columns)
 
     def refresh_view(self, select_year: int | None = None) -> None:
         session = self.app.session
@@ -55,15 +73,20 @@ class OverviewScreen(ListScreen):
             score = year.previous_ita.score
             progress = year_progress(year, clock.today())
             late = progress.count(State.LATE)
-            table.add_row(
-                Text(str(fiscal_year)), Text(str(len(year.measures))),
-                Text(f"{progress.count(State.DONE)}/{late}", style="bold" if late else ""),
-                Text(str(errors), style="bold red" if errors else "green"),
-                Text(str(warnings), style="yellow" if warnings else "green"),
-                Text("" if score is None else f"{score:.2f}"),
-                Text("" if score is None else grade_for_score(score)),
-                key=str(fiscal_year),
-            )
+            cells = {
+                "col.year": Text(str(fiscal_year)), "col.measures": Text(str(len(year.measures))),
+                "col.done-late": Text(f"{progress.count(State.DONE)}/{late}", style="bold" if late else ""),
+                "col.planned": Text(str(progress.count(State.PLANNED))),
+                "col.in-progress": Text(str(progress.count(State.IN_PROGRESS))),
+                "col.done": Text(str(progress.count(State.DONE))),
+                "col.late": Text(str(late), style="bold" if late else ""),
+                "col.errors": Text(str(errors), style="bold red" if errors else "green"),
+                "col.warnings": Text(str(warnings), style="yellow" if warnings else "green"),
+                "col.score": Text("" if score is None else f"{score:.2f}"),
+                "col.grade": Text("" if score is None else grade_for_score(score)),
+                "col.memo-date": safe_text(format_thai_date(year.memo.date) if year.memo.date else "—"),
+            }
+            table.add_row(*(cells[key] for key in self._columns), key=str(fiscal_year))
         if current is not None and current in session.records.years:
             table.move_cursor(row=sorted(session.records.years, reverse=True).index(current))
         load_problems = [f for f in session.findings if f.rule_id.startswith("file-")]

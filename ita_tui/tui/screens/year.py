@@ -3,17 +3,14 @@ duplicate, reorder."""
 
 from __future__ import annotations
 
-from rich.cells import cell_len
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Header, DataTable, Static
 
 from ...i18n import t
-from ...model.findings import Severity
 from ...model.grade import grade_for_score
-from ...model.progress import State, year_progress
+from ...model.progress import year_progress
 from ...store import SaveRefused
 from ...thai.dates import format_thai_date
 from .lists import ListScreen
@@ -22,13 +19,17 @@ from ..dialogs import confirm_dialog
 from ..display import one_line, safe_text
 from ..list_undo import UndoRefused
 from ..table_rows import show_rows
+from ..wrapping import keep_phrases
+from ..year_columns import inner_width, layout_for, measure_cells, set_columns
 from ..widgets.footer import ItaFooter
 from ..widgets.problems import ProblemsPanel
 
 
 class YearScreen(ListScreen):
     HELP = "help.year"
-    # The list's border names m a c d F9 F10; the footer keeps to keys it does not (F1 lists them all).
+    _layout = None  # the list's columns for the width last laid out (year_columns.Layout)
+    # The list's border names m a c d F9 F10; the footer keeps the app's keys, F6 and F7 included, in 80
+    # columns (F1 lists every key, F4 too).
     BINDINGS = [
         Binding("enter", "open_measure", "key.open", id="year.open"),
         Binding("m", "open_memo", "key.memo", id="year.memo", show=False),
@@ -37,11 +38,15 @@ class YearScreen(ListScreen):
         Binding("d,delete", "delete_measure", "key.delete", id="year.delete", show=False),
         Binding("f9", "move(-1)", "key.move-up", id="year.move-up", show=False),
         Binding("f10", "move(1)", "key.move-down", id="year.move-down", show=False),
-        Binding("f4", "edit_file", "key.editor-file", id="year.editor"),
+        Binding("f4", "edit_file", "key.editor-file", id="year.editor", show=False),
         Binding("ctrl+z", "undo_list", "key.undo", id="year.undo"),
         Binding("ctrl+y", "redo_list", "key.redo", id="year.redo", show=False),
         Binding("escape", "app.pop_screen", "key.back", id="year.back", show=False),
     ]
+
+    # Ctrl+Q quits from here too (F1 lists it, the overview's footer shows it): its room in 80 columns goes
+    # to Ctrl+Z, which undoes the list's actions.
+    FOOTER_HIDDEN = frozenset({"quit_app"})
 
     def __init__(self, fiscal_year: int):
         super().__init__()
@@ -64,14 +69,20 @@ class YearScreen(ListScreen):
 
     def on_mount(self) -> None:
         table = self.query_one("#measures", DataTable)
-        table.add_column(t("col.number"), key="number", width=3)
-        table.add_column(t("col.status"), key="status", width=4)
-        table.add_column(t("col.progress"), key="progress",  # as wide as its longest word, in this language
-                         width=max(cell_len(t(f"state.{state.value}")) for state in State))
-        table.add_column(t("col.title"), key="title")
-        table.add_column(t("col.owners"), key="owners")
-        self.refresh_view()
+        self._lay_out_columns()
         table.focus()
+
+    def _lay_out_columns(self) -> None:
+        """Columns for this width (more of them from 100 cells, the title taking the rest); rows again."""
+        table = self.query_one("#measures", DataTable)
+        layout = layout_for(inner_width(table, self.app.size.width))
+        if layout != getattr(self, "_layout", None):
+            self._layout = layout
+            set_columns(table, layout)
+            self.refresh_view()
+
+    def on_resize(self, event) -> None:
+        self.call_after_refresh(self._lay_out_columns)
 
     def refresh_view(self, select_file: str | None = None) -> None:
         session = self.app.session
@@ -86,7 +97,7 @@ class YearScreen(ListScreen):
                     score="—" if score is None else f"{score:.2f}",
                     grade="" if score is None else grade_for_score(score),
                     previous=year.previous_ita.fiscal_year or "—")
-        self.query_one("#memo-summary", Static).update(safe_text(summary))
+        self.query_one("#memo-summary", Static).update(safe_text(keep_phrases(summary)))
         table = self.query_one("#measures", DataTable)
         current = select_file or self.selected_file()
         rows = []
@@ -94,21 +105,10 @@ class YearScreen(ListScreen):
         findings_by_file: dict[str, list] = {}
         for finding in session.findings_for_year(self.fiscal_year):
             findings_by_file.setdefault(finding.file, []).append(finding)
-        states = {item.measure.origin.file: item.state for item in year_progress(year, clock.today()).measures}
-        for number, measure in enumerate(year.measures, start=1):
-            findings = findings_by_file.get(measure.origin.file, [])
-            modified = measure.origin.file in modified_files
-            if any(f.severity is Severity.ERROR for f in findings):
-                mark = Text("✗", style="bold red")
-            elif any(f.severity is Severity.WARNING for f in findings):
-                mark = Text("!", style="yellow")
-            else:
-                mark = Text("✓", style="green")
-            title = Text(("● " if modified else "") + one_line(measure.title or t("year.untitled")))
-            state = states.get(measure.origin.file, State.PLANNED)
-            progress = Text(t(f"state.{state.value}"), style="bold" if state is State.LATE else "")
-            rows.append((measure.origin.file, (Text(str(number)), mark, progress, title,
-                                               Text(one_line(", ".join(measure.owners), 24)))))
+        for number, item in enumerate(year_progress(year, clock.today()).measures, start=1):
+            file = item.measure.origin.file
+            rows.append((file, measure_cells(self._layout, number, item, findings_by_file.get(file, []),
+                                             file in modified_files)))
         show_rows(table, rows)
         if current:
             for row_index, measure in enumerate(year.measures):

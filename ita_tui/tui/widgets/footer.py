@@ -42,6 +42,8 @@ class ItaFooter(Footer):
     def compose(self):
         self._composed_keys = self._shown_keys(self.screen) if self._bindings_ready else None
         for widget in super().compose():
+            if isinstance(widget, FooterKey) and widget.action in getattr(self.screen, "FOOTER_HIDDEN", ()):
+                continue  # the key still works; the screen gives its room in 80 columns to its own keys
             if isinstance(widget, FooterKey):
                 bound = "compact" in (widget._reactive_connect or {})
                 compact = self.compact if bound else _KEY_COMPACT_DEFAULT

@@ -10,8 +10,13 @@ unchanged; only when it happens is.
 
 from __future__ import annotations
 
+from rich.align import Align
+from rich.text import Text
 from textual import events
-from textual.command import CommandInput, CommandPalette
+from textual.command import CommandInput, CommandList, CommandPalette
+from textual.widgets.option_list import Option
+
+from ...i18n import t
 
 
 class KeepsKeyOrder:
@@ -34,7 +39,23 @@ class OrderedCommandInput(KeepsKeyOrder, CommandInput):
 
 
 class OrderedCommandPalette(CommandPalette):
-    """The stock palette with an OrderedCommandInput in place of its CommandInput."""
+    """The stock palette with an OrderedCommandInput in place of its CommandInput, saying "no matches" in
+    the interface language (Textual 8.2.8 writes an English "No matches found" into the list)."""
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        """Textual's own countdown (command.py), with our words in place of its English."""
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(
+                    Option(Align.center(Text(t("palette.no-matches"), style="not bold")), disabled=True,
+                           id=self._NO_MATCHES))
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
 
     def compose(self):
         for widget in super().compose():

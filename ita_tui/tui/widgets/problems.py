@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from weakref import WeakKeyDictionary
+
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
@@ -14,6 +16,8 @@ from ...model.findings import Finding, Severity
 from ...thai.hygiene import visible
 from ..bindings import TranslatedBindings
 from ..places import finding_place
+
+_FOLDED: WeakKeyDictionary = WeakKeyDictionary()  # app → the panel is folded (for the session, on every screen)
 
 SEVERITY_MARK = {Severity.ERROR: ("✗", "bold red"), Severity.WARNING: ("!", "yellow"), Severity.INFO: ("i", "cyan")}
 
@@ -29,9 +33,12 @@ def _field_of(finding: Finding) -> str:
 
 class ProblemsPanel(TranslatedBindings, OptionList):
     """Shows findings literally (Text prompts, never markup). Findings of several files name the measure
-    (number and title); `p` shows their file and line instead."""
+    (number and title); `p` shows their file and line instead. Space folds it to a one-line count (more
+    room for the form at 80×24) and unfolds it; the choice holds on every screen until the app closes."""
 
-    BINDINGS = [Binding("p", "toggle_paths", "key.paths", id="problems.paths")]
+    # Named in the border title, not the footer (which keeps the app's keys in 80 columns); F1 lists them.
+    BINDINGS = [Binding("p", "toggle_paths", "key.paths", id="problems.paths", show=False),
+                Binding("space", "toggle_folded", "key.fold-problems", id="problems.fold", show=False)]
     show_paths = False  # `p` shows file:line in place of the measure's number and title
 
     class Jump(Message):
@@ -45,11 +52,26 @@ class ProblemsPanel(TranslatedBindings, OptionList):
         self.border_title = t("problems.title")
         self._with_file = True
 
+    @property
+    def folded(self) -> bool:
+        return _FOLDED.get(self.app, False)
+
+    def on_mount(self) -> None:
+        self.set_class(self.folded, "-folded")
+
     def show(self, findings: list[Finding], with_file: bool = True) -> None:
         highlighted = self.highlighted
         self._with_file = with_file
         self.findings = list(findings)
         self.clear_options()
+        self.set_class(self.folded, "-folded")
+        counts = {severity: sum(1 for f in findings if f.severity is severity) for severity in Severity}
+        if self.folded:
+            summary = t("problems.folded", errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING],
+                        notes=counts[Severity.INFO])
+            style = "bold red" if counts[Severity.ERROR] else "yellow" if counts[Severity.WARNING] else ""
+            self.add_option(Option(Text(summary, style=style), id="folded"))
+            return
         several_years = len({f.file.split("/")[0] for f in findings if f.file[:1].isdigit()}) > 1
         if not findings:
             self.add_option(Option(Text(t("problems.none"), style="green"), id="none", disabled=True))
@@ -68,9 +90,9 @@ class ProblemsPanel(TranslatedBindings, OptionList):
                     prompt.append(f"{field}: ", style="bold")
             prompt.append(finding_message(finding, current_language()))
             self.add_option(Option(prompt, id=str(index)))
-        errors = sum(1 for f in findings if f.severity is Severity.ERROR)
-        warnings = sum(1 for f in findings if f.severity is Severity.WARNING)
-        self.border_title = t("problems.title-counts", errors=errors, warnings=warnings)
+        self.border_title = t("problems.title-counts", errors=counts[Severity.ERROR],
+                              warnings=counts[Severity.WARNING],
+                              keys=t("problems.keys-paths" if with_file else "problems.keys"))
         if highlighted is not None and findings:
             self.highlighted = min(highlighted, len(findings) - 1)
 
@@ -93,7 +115,13 @@ class ProblemsPanel(TranslatedBindings, OptionList):
         self.show_paths = not self.show_paths
         self.show(self.findings, self._with_file)
 
+    def action_toggle_folded(self) -> None:
+        _FOLDED[self.app] = not self.folded
+        self.show(self.findings, self._with_file)
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option.id and event.option.id != "none":
+        if event.option.id == "folded":
+            self.action_toggle_folded()  # Enter on the folded line opens the panel
+        elif event.option.id and event.option.id != "none":
             self.post_message(self.Jump(self.findings[int(event.option.id)]))

@@ -154,6 +154,17 @@ class ThaiTextArea(KeepsKeyOrder, TextArea):
             return super().get_cursor_word_right_location()
         return row, next_word(line, column)
 
+    def get_cursor_line_end_location(self):
+        """End and Shift+End go to the end of the line as typed (one list item), not of its screen row:
+        stock TextArea stops one cell before each wrap point, so a wrapped item could never be selected
+        whole with Shift+End. Home / Shift+Home match (docs/tui.md, F1 in a text field)."""
+        row, _ = self.cursor_location
+        return row, len(self.document[row])
+
+    def get_cursor_line_start_location(self, smart_home: bool = False):
+        row, _ = self.cursor_location
+        return row, 0
+
     def action_delete_left(self) -> None:
         """Backspace removes one code point (a mark typed by mistake), as Thai typists expect."""
         if self.read_only:

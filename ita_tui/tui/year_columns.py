@@ -1,0 +1,86 @@
+"""The year's measure list at the terminal's width: which columns fit, and each measure's cells.
+
+At 80 columns the list shows number, mark, state and title; from WIDE_FROM cells the mark column counts the
+errors and warnings ("✗1 !2") and owners, quarters and results are added. The title takes the width left, cut with "…" between whole Thai clusters (DataTable
+crops at the column edge mid-word, with no sign that anything is missing).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual.widgets import DataTable
+
+from ..i18n import t
+from ..model.findings import Severity
+from ..model.progress import MeasureProgress, State
+from .display import one_line
+
+WIDE_FROM = 100  # cells inside the list's border from which the extra columns are shown
+TITLE_MIN = 16
+OWNERS_WIDTH = 16
+
+
+@dataclass(frozen=True)
+class Layout:
+    keys: tuple[str, ...]
+    widths: dict  # key → width in cells (without the table's cell padding)
+
+
+def layout_for(inner_width: int) -> Layout:
+    """The columns for a list *inner_width* cells wide (inside its border, scrollbar included)."""
+    widths = {"number": 3, "status": 4,
+              "progress": max(cell_len(t("col.progress")), *(cell_len(t(f"state.{s.value}")) for s in State))}
+    keys = ["number", "status", "progress", "title"]
+    if inner_width >= WIDE_FROM:
+        widths["status"] = max(cell_len(t("col.status")), len("✗1 !2"))
+        widths["owners"] = OWNERS_WIDTH
+        widths["quarters"] = max(cell_len(t("col.quarters")), len("1,2,3,4"))
+        widths["results"] = max(cell_len(t("col.results")), 2)
+        keys += ["owners", "quarters", "results"]
+    padding = 2 * len(keys)  # DataTable pads each column by one cell on each side
+    widths["title"] = max(TITLE_MIN, inner_width - padding - sum(widths.values()))
+    return Layout(tuple(keys), widths)
+
+
+def set_columns(table: DataTable, layout: Layout) -> None:
+    table.clear(columns=True)
+    for key in layout.keys:
+        table.add_column(t(f"col.{key}"), key=key, width=layout.widths[key])
+
+
+def inner_width(table: DataTable, fallback: int) -> int:
+    """Cells a row may use: inside the border, less the vertical scrollbar's room (kept even when hidden,
+    so the columns do not change as measures are added)."""
+    width = table.content_region.width if table.size.width else fallback - 2
+    return width - table.styles.scrollbar_size_vertical
+
+
+def measure_cells(layout: Layout, number: int, item: MeasureProgress, findings: list, modified: bool) -> tuple:
+    measure = item.measure
+    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+    warnings = sum(1 for f in findings if f.severity is Severity.WARNING)
+    wide = "owners" in layout.keys
+    mark = Text()
+    if errors:
+        mark.append(f"✗{errors}" if wide else "✗", style="bold red")
+    if warnings and (wide or not errors):
+        mark.append((" " if errors else "") + (f"!{warnings}" if wide else "!"), style="yellow")
+    if not errors and not warnings:
+        mark.append("✓", style="green")
+    title = ("● " if modified else "") + one_line(measure.title or t("year.untitled"))
+    cells = {
+        "number": Text(str(number)),
+        "status": mark,
+        "progress": Text(t(f"state.{item.state.value}"), style="bold" if item.state is State.LATE else ""),
+        "title": Text(one_line(title, layout.widths["title"])),
+    }
+    if wide:
+        cells.update({
+            "owners": Text(one_line(", ".join(measure.owners), layout.widths["owners"])),
+            "quarters": Text(",".join(str(quarter) for quarter in item.quarters) or "—"),
+            "results": Text(str(item.results)),
+        })
+    return tuple(cells[key] for key in layout.keys)
