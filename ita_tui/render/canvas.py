@@ -21,7 +21,6 @@ from .text import printable
 STYLES = ("regular", "bold", "italic", "bold_italic")
 _FPDF_STYLE = {"regular": "", "bold": "B", "italic": "I", "bold_italic": "BI"}
 BASELINE_RATIO = 0.74  # baseline sits this far down a line box
-_PARSED_SVG: dict[tuple[Path, int], tuple] = {}
 
 
 @dataclass
@@ -190,20 +189,10 @@ class Canvas:
         return face
 
     def emblem(self, path: Path, x: float, y: float, height: float) -> None:
-        """Draw an SVG emblem; the parsed drawing is kept for the process (parsing costs ≈ 50 ms)."""
-        key = (path, path.stat().st_mtime_ns)
-        if key not in _PARSED_SVG:
-            from fpdf.image_parsing import get_svg_info
+        """Draw an SVG emblem (render/emblem.py: its drawing is cached per user, its parse per process)."""
+        from .emblem import draw_emblem
 
-            try:
-                with open(path, "rb") as handle:
-                    _PARSED_SVG[key] = get_svg_info(str(path), handle, self.pdf.image_cache)
-            except OSError:
-                raise
-            except Exception as error:  # XML ParseError, fpdf2's SVG errors…
-                raise LayoutError(f"{path}: not an SVG drawing ({error})") from error
-        name, svg, info = _PARSED_SVG[key]
-        self.pdf._vector_image(name, svg, info, x=x, y=y, h=height)
+        draw_emblem(self.pdf, path, x, y, height, LayoutError)
 
     def prepare(self, text: str, style: str = "regular") -> str:
         """Text as printed: layout digits, no invisible characters, a visible U+FFFD for what the font lacks."""
