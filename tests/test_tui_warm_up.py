@@ -81,3 +81,21 @@ async def test_no_warm_up_starts_once_an_export_has(sample_records, tmp_path):
         app.export_warm_up = None
         app._warm_up_export()
         assert app.export_warm_up is None
+
+
+def test_stop_ends_the_loading_after_the_step_under_way():
+    done: list[str] = []
+    warm_up = ExportWarmUp(steps=(lambda: done.append("one"), lambda: done.append("two"))).start()
+    warm_up.tick()
+    assert _wait(lambda: done == ["one"])
+    warm_up.stop()
+    assert warm_up.done and done == ["one"]
+
+
+async def test_quitting_the_app_stops_the_loading(sample_records, tmp_path):
+    app = ItaApp(sample_records, "th", out_root=tmp_path / "out")
+    app._warm_up_export = lambda: None
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.export_warm_up = ExportWarmUp(steps=(lambda: None,) * 3).start()
+    assert app.export_warm_up.done

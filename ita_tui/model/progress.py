@@ -66,7 +66,9 @@ def measure_progress(measure: Measure, fiscal_year: int, day: dt.date) -> Measur
     of done or cancelled wins."""
     results = sum(1 for result in measure.results if result.text.strip())
     status = measure.status.strip()
-    end = planned_end(measure, fiscal_year) or fiscal_year_range(fiscal_year)[1]
+    quarters = planned_quarters(measure)  # planned_end's, computed once: the overview does this for every measure
+    end = (quarter_range(fiscal_year, quarters[-1])[1] if quarters else measure.timeline.end) or \
+        fiscal_year_range(fiscal_year)[1]
     if status == "cancelled":
         state = State.CANCELLED
     elif status == "done":
@@ -79,7 +81,7 @@ def measure_progress(measure: Measure, fiscal_year: int, day: dt.date) -> Measur
         state = State.IN_PROGRESS
     else:
         state = State.PLANNED
-    return MeasureProgress(measure, planned_quarters(measure), results, state)
+    return MeasureProgress(measure, quarters, results, state)
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ A fiscal year (ปีงบประมาณ) N runs from 1 October of BE N-1 t
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -36,6 +37,7 @@ def fiscal_year_of(day: dt.date) -> int:
     return be_from_ce(day.year) + (1 if day.month >= 10 else 0)
 
 
+@functools.lru_cache(maxsize=64)  # asked for every measure of every year by the overview's progress counts
 def fiscal_year_range(fiscal_year_be: int) -> tuple[dt.date, dt.date]:
     """First and last day (inclusive) of BE fiscal year *fiscal_year_be*."""
     end_ce = ce_from_be(fiscal_year_be)
@@ -47,6 +49,7 @@ def quarter_of(day: dt.date) -> int:
     return ((day.month - 10) % 12) // 3 + 1
 
 
+@functools.lru_cache(maxsize=256)
 def quarter_range(fiscal_year_be: int, quarter: int) -> tuple[dt.date, dt.date]:
     if quarter not in (1, 2, 3, 4):
         raise ValueError(f"quarter must be 1-4, not {quarter}")

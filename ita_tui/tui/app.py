@@ -126,6 +126,10 @@ class ItaApp(RecordsHistory, App[int]):
 
         ticks = self.set_interval(WARM_UP_TICK_SECONDS, tick)
 
+    def on_unmount(self) -> None:
+        if self.export_warm_up is not None:
+            self.export_warm_up.stop()
+
     def _offer_first_run(self) -> None:
         from .first_run import FirstRunDialog
 

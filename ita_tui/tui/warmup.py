@@ -29,6 +29,7 @@ class ExportWarmUp:
     def __init__(self, steps: tuple = STEPS):
         self.steps = steps
         self._go = threading.Event()
+        self._stopped = False
         self.thread = threading.Thread(target=self._load, name="ita-warm-export", daemon=True)
 
     def start(self) -> "ExportWarmUp":
@@ -53,10 +54,19 @@ class ExportWarmUp:
                 if timeout <= 0:
                     return
 
+    def stop(self, wait: float = 5.0) -> None:
+        """No further step; wait for the one under way: an import still running in a daemon thread while
+        the interpreter shuts down can abort the process (SIGABRT seen at quit during the loading)."""
+        self._stopped = True
+        self._go.set()
+        self.thread.join(wait)
+
     def _load(self) -> None:
         for step in self.steps:
             self._go.wait()
             self._go.clear()
+            if self._stopped:
+                return
             try:
                 if callable(step):
                     step()
