@@ -4,11 +4,17 @@ Prints pages, in-process time, cold-process time, pages per second and peak memo
 of the sample's drawn lines each of five text extractors reads back exactly.
 Targets: sample ≤ 0.15 s in-process and ≤ 0.8 s cold; ≥ 25 pages/s at 200 measures; peak ≤ 200 MB.
 Run: .venv/bin/python bench/render.py [--runs N]
+     .venv/bin/python bench/render.py --compare-with OTHER/.venv/bin/ita [--runs N]
+       cold `ita render` of the sample, alternating this tree and another install (e.g. an older commit in
+       its own venv), medians of wall time and of user+sys CPU time (CPU is steadier on a busy machine).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -49,6 +55,41 @@ def cold(root: Path, year: int, runs: int, out: Path) -> float:
                         "-o", str(out)], check=True, capture_output=True)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+def cold_cli(ita: list[str], records: Path, out: Path) -> tuple[float, float]:
+    """One cold `ita render 2566` of *records* into *out*: (wall seconds, user+sys CPU seconds)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run([*ita, "render", "2566", "--records", str(records), "-o", str(out)], check=True,
+                   capture_output=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def compare_cold(other_ita: str, runs: int) -> None:
+    """Alternate cold renders of the sample by this tree and by *other_ita*; print medians and differences.
+    Each side renders its own copy of the sample records (an old install may not read today's files)."""
+    sides = {"this tree": [sys.executable, "-m", "ita_tui"], "other": [other_ita]}
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in sides}
+    with tempfile.TemporaryDirectory() as temp:
+        records = Path(temp) / "records"
+        shutil.copytree(PROJECT_ROOT / "records", records)
+        for round_number in range(runs + 1):
+            order = list(sides) if round_number % 2 == 0 else list(reversed(sides))
+            for name in order:
+                measured = cold_cli(sides[name], records, Path(temp) / f"{name.replace(' ', '-')}.pdf")
+                if round_number:  # round 0 warms the page cache and the per-user caches
+                    times[name].append(measured)
+    medians = {name: (statistics.median(w for w, _ in pairs), statistics.median(c for _, c in pairs))
+               for name, pairs in times.items()}
+    for name, (wall, cpu) in medians.items():
+        print(f"cold ita render, sample, {name:9}: wall {wall * 1000:6.0f} ms  cpu {cpu * 1000:6.0f} ms "
+              f"(median of {runs})")
+    (wall_a, cpu_a), (wall_b, cpu_b) = medians["this tree"], medians["other"]
+    print(f"this tree minus other: wall {(wall_a - wall_b) * 1000:+.0f} ms  cpu {(cpu_a - cpu_b) * 1000:+.0f} ms "
+          f"({os.cpu_count()} cores; other processes on the machine move wall time most)")
 
 
 def peak_mb(root: Path, year: int) -> float:
@@ -124,7 +165,11 @@ def text_layer_figures() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--compare-with", metavar="ITA", help="another install's `ita` to time cold against")
     args = parser.parse_args()
+    if args.compare_with:
+        compare_cold(args.compare_with, max(args.runs, 9))
+        return
     with tempfile.TemporaryDirectory() as temp:
         temp_path = Path(temp)
         cases = [("sample FY 2566", PROJECT_ROOT / "records", 2566)]
