@@ -207,3 +207,19 @@ async def test_the_cursor_lands_on_the_match_after_characters_shown_as_stand_ins
         steps = app.screen.query_one("#steps", ThaiTextArea)
         assert steps.document.get_line(0) == "ขั้น␛หนึ่ง ⏎ ต่อ⟨U+202E⟩อีก ท้ายสุด"
         assert steps.has_focus and steps.selected_text == "ท้ายสุด"
+
+
+async def test_text_typed_just_before_ctrl_f_in_one_burst_is_searched(sample_records, tmp_path):
+    from tests.test_tui_key_order import send_burst
+
+    app = ItaApp(sample_records, "th", out_root=tmp_path / "out")
+    async with app.run_test(size=SMALL) as pilot:
+        app.open_measure(2566, "2566/measures/02-public-forum.toml")
+        await pilot.pause()
+        await send_burst(app, pilot, ["end", *"XYZ", "ctrl+f"])
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        await screen.workers.wait_for_complete()
+        screen.query_one("#search-query", Input).value = "xyz"
+        await pilot.pause(0.3)
+        assert [hit.place.field for hit in screen.hits] == ["title"]

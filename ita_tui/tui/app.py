@@ -463,7 +463,12 @@ class ItaApp(RecordsHistory, App[int]):
             return
         if isinstance(self.screen, ModalScreen):
             return
-        self._flush_form()  # the search reads what the open form shows
+        self.after_keys_in_flight(self._open_search)
+
+    def _open_search(self) -> None:
+        from .screens.search import SearchScreen
+
+        self._flush_form()  # the search reads what the open form shows, to the last key typed
         self.push_screen(SearchScreen(), self.open_search_hit)
 
     def open_search_hit(self, hit) -> None:
