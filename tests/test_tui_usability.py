@@ -6,6 +6,7 @@ import difflib
 
 from ita_tui.tui.app import ItaApp
 from ita_tui.tui.dialogs import ChoiceDialog
+from ita_tui.tui.screens.form import APPLY_DELAY
 from ita_tui.tui.screens.measure import MeasureScreen
 from ita_tui.tui.screens.year import YearScreen
 from ita_tui.tui.widgets.problems import ProblemsPanel
@@ -297,6 +298,7 @@ async def test_typing_lines_into_the_last_field_stays_in_sight(sample_records, t
         panel = screen.query_one(ProblemsPanel)
         for line in ("หลักฐานหนึ่ง", "หลักฐานสอง", "หลักฐานสาม", "หลักฐานสี่"):
             await pilot.press("enter", *line)
+            await pilot.pause(APPLY_DELAY + 0.2)  # and the re-check after it, which may grow the problems panel
             await pilot.pause()
             cursor_y = evidence.cursor_screen_offset.y
             assert form.content_region.y <= cursor_y < min(form.content_region.bottom, panel.region.y), line

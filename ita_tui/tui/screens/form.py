@@ -89,6 +89,11 @@ class FormScreen(TranslatedBindings, Screen):
     def on_text_area_selection_changed(self, event: TextArea.SelectionChanged) -> None:
         self.call_after_refresh(self.follow_cursor, event.text_area)
 
+    def on_problems_panel_resized(self, event: ProblemsPanel.Resized) -> None:
+        """A re-check that grows the panel shortens the form: the line being typed must stay in sight."""
+        if isinstance(self.focused, TextArea):
+            self.call_after_refresh(self.follow_cursor, self.focused)
+
     def follow_cursor(self, area: TextArea) -> None:
         """Scroll the form so the line being typed stays in sight: a text area grows with its content, and
         the form (not the area) has to scroll when its last line goes below the bottom."""

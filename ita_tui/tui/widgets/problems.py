@@ -46,6 +46,9 @@ class ProblemsPanel(TranslatedBindings, OptionList):
             super().__init__()
             self.finding = finding
 
+    class Resized(Message):
+        """The panel took more or fewer rows (after a re-check): the form above it has a new height."""
+
     def __init__(self, **kwargs):
         super().__init__(markup=False, **kwargs)
         self.findings: list[Finding] = []
@@ -58,6 +61,9 @@ class ProblemsPanel(TranslatedBindings, OptionList):
 
     def on_mount(self) -> None:
         self.set_class(self.folded, "-folded")
+
+    def on_resize(self, event) -> None:
+        self.post_message(self.Resized())
 
     def show(self, findings: list[Finding], with_file: bool = True) -> None:
         highlighted = self.highlighted
