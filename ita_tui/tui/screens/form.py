@@ -250,14 +250,22 @@ class FormScreen(TranslatedBindings, Screen):
 def run_editor(app, path: str) -> bool:
     """Run $VISUAL / $EDITOR on *path* with the terminal handed over; False (and a message) if it failed."""
     command = shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "nano")
+    failure: OSError | None = None
     try:
         if app.is_headless:  # tests: no terminal to hand over
             result = subprocess.run([*command, path])
         else:
             with app.suspend():
-                result = subprocess.run([*command, path])
+                # caught inside: Textual 8.2.8's suspend() gives the terminal back only when its body returns
+                # (upstream textual#6692); a missing editor left a blank screen with the app behind it
+                try:
+                    result = subprocess.run([*command, path])
+                except OSError as error:
+                    failure = error
     except (OSError, SuspendNotSupported) as error:
-        app.notify(t("editor.failed", reason=str(error)), severity="error", markup=False)
+        failure = error
+    if failure is not None:
+        app.notify(t("editor.failed", reason=str(failure)), severity="error", markup=False)
         return False
     if result.returncode != 0:
         app.notify(t("editor.nonzero", code=result.returncode), severity="warning", markup=False)
