@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
+from ita_tui.i18n import current_language, set_language
 from ita_tui.tui.screens.form import run_editor
 
 
@@ -31,7 +32,13 @@ class _TerminalApp:
 def test_an_editor_that_cannot_start_gives_the_terminal_back_and_says_why(monkeypatch, tmp_path):
     monkeypatch.delenv("VISUAL", raising=False)
     monkeypatch.setenv("EDITOR", "/nonexistent/editor-ita-test")
+    language = current_language()
+    set_language("th")
     app = _TerminalApp()
-    assert run_editor(app, str(tmp_path / "field.txt")) is False
+    try:
+        assert run_editor(app, str(tmp_path / "field.txt")) is False
+    finally:
+        set_language(language)
     assert app.suspended is False
-    assert len(app.notices) == 1 and "/nonexistent/editor-ita-test" in app.notices[0]
+    assert app.notices == ["ไม่พบโปรแกรมแก้ไข /nonexistent/editor-ita-test ในเครื่องนี้ ตั้งค่า EDITOR เป็นโปรแกรมที่มี "
+                           "เช่น EDITOR=vi"]

@@ -270,6 +270,7 @@ MESSAGES = {
     "help.text-field": "In text fields: ←/→ move by visible character · Ctrl+←/→ by word · Home/End (Shift: select) to the start/end of the whole line, not the screen row · Backspace deletes one code point · Delete removes a whole character · Ctrl+Z undo · Ctrl+Y redo · F4 edits in $EDITOR",
     "editor.focus-a-field": "focus a text field, then press F4",
     "editor.failed": "cannot run the editor: {reason}",
+    "editor.missing": "the editor {command} is not installed here: set EDITOR to one that is, e.g. EDITOR=vi",
     "editor.nonzero": "the editor exited with {code}: text not taken",
     "save.saved": "saved {count} {count|file|files}",
     "save.nothing": "nothing to save",

@@ -264,6 +264,9 @@ def run_editor(app, path: str) -> bool:
                     failure = error
     except (OSError, SuspendNotSupported) as error:
         failure = error
+    if isinstance(failure, FileNotFoundError):  # the OS's English "[Errno 2] …" says nothing to a clerk
+        app.notify(t("editor.missing", command=command[0]), severity="error", markup=False)
+        return False
     if failure is not None:
         app.notify(t("editor.failed", reason=str(failure)), severity="error", markup=False)
         return False
