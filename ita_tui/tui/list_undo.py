@@ -88,31 +88,25 @@ class ListUndo:
     def undo(self, fiscal_year: int) -> StepOutcome | None:
         """Undo the year's last step; None if there is none. UndoRefused when the list or a file changed in
         a way the step cannot undo (nothing is changed then)."""
-        steps = self.done.get(fiscal_year)
-        if not steps:
-            return None
-        step = steps[-1]
-        self._check(step, step.orders_after)
-        try:
-            outcome = self._undo(step)
-        except SaveRefused:
-            raise UndoRefused("undo.disk-changed", step.file) from None
-        steps.pop()
-        self.undone.setdefault(fiscal_year, []).append(step)
-        return outcome
+        return self._step_over(fiscal_year, self.done, self.undone, "orders_after", self._undo)
 
     def redo(self, fiscal_year: int) -> StepOutcome | None:
-        steps = self.undone.get(fiscal_year)
+        return self._step_over(fiscal_year, self.undone, self.done, "orders_before", self._redo)
+
+    def _step_over(self, fiscal_year: int, source: dict, target: dict, expected_orders: str,
+                   apply) -> StepOutcome | None:
+        """Apply the newest step of *source* (undo or redo) and move it to *target* once it took effect."""
+        steps = source.get(fiscal_year)
         if not steps:
             return None
         step = steps[-1]
-        self._check(step, step.orders_before)
+        self._check(step, getattr(step, expected_orders))
         try:
-            outcome = self._redo(step)
+            outcome = apply(step)
         except SaveRefused:
             raise UndoRefused("undo.disk-changed", step.file) from None
         steps.pop()
-        self.done.setdefault(fiscal_year, []).append(step)
+        target.setdefault(fiscal_year, []).append(step)
         return outcome
 
     def _check(self, step: ListStep, orders: dict[str, int]) -> None:
