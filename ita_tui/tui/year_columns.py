@@ -8,12 +8,13 @@ crops at the column edge mid-word, with no sign that anything is missing).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import DataTable
 
-from ..i18n import t
+from ..i18n import current_language, t
 from ..model.findings import Severity
 from ..model.progress import MeasureProgress, State
 from .display import one_line
@@ -59,10 +60,22 @@ def inner_width(table: DataTable, fallback: int) -> int:
 
 
 def measure_cells(layout: Layout, number: int, item: MeasureProgress, findings: list, modified: bool) -> tuple:
+    """The row's cells. Built once for each distinct row and then reused: opening a 200-measure year again,
+    or coming back to it from a form, built and cut 200 titles (most of the screen's own work) that had not
+    changed. The cells are never modified once shown (a changed row gets new ones)."""
     measure = item.measure
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
     warnings = sum(1 for f in findings if f.severity is Severity.WARNING)
-    wide = "owners" in layout.keys
+    return _cells(current_language(), layout.keys, tuple(layout.widths.items()), number, measure.title,
+                  tuple(measure.owners), item.state, tuple(item.quarters), item.results, errors, warnings, modified)
+
+
+@lru_cache(maxsize=4096)  # rows: twenty years of 200 measures, at one width
+def _cells(language: str, keys: tuple, widths: tuple, number: int, title: str, owners: tuple, state: State,
+           quarters: tuple, results: int, errors: int, warnings: int, modified: bool) -> tuple:
+    """Everything a row shows comes in through the arguments (the language too: the words are looked up)."""
+    widths = dict(widths)
+    wide = "owners" in keys
     mark = Text()
     if errors:
         mark.append(f"✗{errors}" if wide else "✗", style="bold red")
@@ -70,17 +83,17 @@ def measure_cells(layout: Layout, number: int, item: MeasureProgress, findings: 
         mark.append((" " if errors else "") + (f"!{warnings}" if wide else "!"), style="yellow")
     if not errors and not warnings:
         mark.append("✓", style="green")
-    title = ("● " if modified else "") + one_line(measure.title or t("year.untitled"))
+    title = ("● " if modified else "") + one_line(title or t("year.untitled"))
     cells = {
         "number": Text(str(number)),
         "status": mark,
-        "progress": Text(t(f"state.{item.state.value}"), style="bold" if item.state is State.LATE else ""),
-        "title": Text(one_line(title, layout.widths["title"])),
+        "progress": Text(t(f"state.{state.value}"), style="bold" if state is State.LATE else ""),
+        "title": Text(one_line(title, widths["title"])),
     }
     if wide:
         cells.update({
-            "owners": Text(one_line(", ".join(measure.owners), layout.widths["owners"])),
-            "quarters": Text(",".join(str(quarter) for quarter in item.quarters) or "—"),
-            "results": Text(str(item.results)),
+            "owners": Text(one_line(", ".join(owners), widths["owners"])),
+            "quarters": Text(",".join(str(quarter) for quarter in quarters) or "—"),
+            "results": Text(str(results)),
         })
-    return tuple(cells[key] for key in layout.keys)
+    return tuple(cells[key] for key in keys)

@@ -21,6 +21,7 @@ from ..list_undo import UndoRefused
 from ..table_rows import show_rows
 from ..wrapping import keep_phrases
 from ..year_columns import inner_width, layout_for, measure_cells, set_columns
+from ..widgets.fixed_width_table import FixedWidthTable
 from ..widgets.footer import ItaFooter
 from ..widgets.problems import ProblemsPanel
 
@@ -30,8 +31,10 @@ class YearScreen(ListScreen):
     _layout = None  # the list's columns for the width last laid out (year_columns.Layout)
     # The list's border names m a c d F9 F10; the footer keeps the app's keys, F6 and F7 included, in 80
     # columns (F1 lists every key, F4 too).
+    # Enter is the table's own key while it has focus (always, here): shown, it appeared in the footer only
+    # until the table took focus, and made the footer compose twice as the screen opened. F1 still lists it.
     BINDINGS = [
-        Binding("enter", "open_measure", "key.open", id="year.open"),
+        Binding("enter", "open_measure", "key.open", id="year.open", show=False),
         Binding("m", "open_memo", "key.memo", id="year.memo", show=False),
         Binding("a", "add_measure", "key.add", id="year.add", show=False),
         Binding("c", "duplicate_measure", "key.duplicate", id="year.duplicate", show=False),
@@ -61,7 +64,7 @@ class YearScreen(ListScreen):
         with Vertical():
             yield Static(id="year-title")
             yield Static(id="memo-summary")
-            table = DataTable(id="measures", cursor_type="row", zebra_stripes=True)
+            table = FixedWidthTable(id="measures", cursor_type="row", zebra_stripes=True)
             table.border_title = t("year.measures")
             yield table
             yield ProblemsPanel(id="problems")

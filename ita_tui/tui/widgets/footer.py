@@ -40,7 +40,11 @@ class ItaFooter(Footer):
         super().bindings_changed(screen)
 
     def compose(self):
-        self._composed_keys = self._shown_keys(self.screen) if self._bindings_ready else None
+        # Textual's footer starts empty and composes its keys after the screen's first paint: a second
+        # layout and paint of every screen as it opens. The screen's bindings are there at compose; if they
+        # change once its widgets mount (focus), bindings_changed composes again.
+        self._bindings_ready = True
+        self._composed_keys = self._shown_keys(self.screen)
         for widget in super().compose():
             if isinstance(widget, FooterKey) and widget.action in getattr(self.screen, "FOOTER_HIDDEN", ()):
                 continue  # the key still works; the screen gives its room in 80 columns to its own keys
