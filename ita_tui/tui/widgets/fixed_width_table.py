@@ -1,16 +1,49 @@
-"""A DataTable whose columns all have a set width: it never measures its cells.
+"""A DataTable whose columns all have a set width, for lists of one-line Text cells (the year's measures).
 
-Textual 8.2.8's DataTable measures every new row's cells (on idle after `add_row`) and, when an updated cell
-got narrower, every cell of its column, to size columns that are "auto" width. A column given a width
-ignores what was measured, so for the year's list (every column sized by year_columns.layout_for) that was
-a tenth of opening a 200-measure year spent on nothing. Rows with a label or an automatic height still
-take Textual's way (their height comes from measuring).
+Two costs of Textual 8.2.8's DataTable that such a table does not need, each about a tenth of opening a
+200-measure year:
+- It measures every new row's cells (on idle after `add_row`) and, when an updated cell got narrower, every
+  cell of its column, to size "auto" width columns. A column given a width ignores what was measured.
+- It draws each cell through Rich's general layout (Styled(Padding(cell)) → render_lines: wrap, justify,
+  split and crop), ~0.2 ms a cell. A one-line Text that fits its column needs only its own segments
+  between the padding; `_cell_line` builds the same segments directly (tests/test_tui_year_open.py
+  compares the two, so an upgrade that changes Textual's drawing fails there).
+Anything else (labels, automatic heights, text that wraps or does not fit, the header) takes Textual's way.
 """
 
 from __future__ import annotations
 
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
 from textual.geometry import Size
 from textual.widgets import DataTable
+
+
+def fits_one_line(cell: object, room: int) -> bool:
+    """A Text Rich would lay out as it is: one line, no tab, within *room* cells, left as it comes."""
+    if not isinstance(cell, Text) or cell.justify not in (None, "default"):
+        return False
+    plain = cell.plain
+    if "\n" in plain or "\t" in plain or cell_len(plain) > room:
+        return False
+    # Rich's wrap trims trailing whitespace from text longer (in code points) than the room
+    return len(plain) <= room or plain == plain.rstrip()
+
+
+def _cell_line(console, cell: Text, room: int, padding: int, pre_style: Style, post_style: Style) -> list:
+    """What Textual draws for *cell* (fits_one_line) padded to its column: Text.__rich_console__'s segments
+    (its join makes the base style a span), Rich's padding to *room* cells, then the cell padding, with the
+    table's styles before and after."""
+    segments = list(Text("\n").join([cell]).render(console))
+    width = cell_len(cell.plain)
+    null = Style.null()
+    if width < room:
+        segments.append(Segment(" " * (room - width), null))
+    if padding:
+        segments = [Segment(" " * padding, null), *segments, Segment(" " * padding, null)]
+    return [list(Segment.apply_style(segments, style=pre_style, post_style=post_style))]
 
 
 class FixedWidthTable(DataTable):
@@ -34,3 +67,28 @@ class FixedWidthTable(DataTable):
             super()._update_column_widths(updated_cells)
             return
         self._require_update_dimensions = True  # as Textual's does after measuring: the size is set again
+
+    def _render_cell(self, row_index: int, column_index: int, base_style: Style, width: int,
+                     cursor: bool = False, hover: bool = False):
+        """Textual's _render_cell (same cache, same key, same styles), with one-line cells built directly."""
+        if row_index < max(self.fixed_rows, 0) or column_index < max(self.fixed_columns, 0):
+            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        row_key = self._row_locations.get_key(row_index)
+        column_key = self._column_locations.get_key(column_index)
+        cache_key = (row_key, column_key, base_style, cursor, hover, self._show_hover_cursor, self._update_count,
+                     self._pseudo_class_state)
+        lines = self._cell_render_cache.get(cache_key)
+        if lines is not None:
+            return lines
+        row = self.rows.get(row_key)
+        cell = self._data.get(row_key, {}).get(column_key)
+        room = width - 2 * self.cell_padding
+        if row is None or row.height != 1 or not fits_one_line(cell, room):  # (the app's console justifies none)
+            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        component_style, post_style = self._get_styles_to_render_cell(
+            False, False, False, hover, cursor, self.show_cursor, self._show_hover_cursor,
+            self.cursor_foreground_priority == "css", self.cursor_background_priority == "css")
+        pre_style = base_style + Style.from_meta({"row": row_index, "column": column_index}) + component_style
+        lines = _cell_line(self.app.console, cell, room, self.cell_padding, pre_style, post_style)
+        self._cell_render_cache[cache_key] = lines
+        return lines
