@@ -4,6 +4,7 @@ bench/tui.py)."""
 from __future__ import annotations
 
 import textual.widgets._data_table as data_table_module
+from rich.text import Text
 from textual.widgets import DataTable
 
 from ita_tui.tui.app import ItaApp
@@ -132,3 +133,83 @@ async def test_opening_a_year_composes_its_footer_once(sample_records, monkeypat
         await pilot.pause()
         assert composes.calls == 1
         assert {"ctrl+s", "f6", "f7"} <= {key.key for key in app.screen.query(FooterKey)}
+
+
+CELLS = [Text("1"), Text(""), Text("ล่าช้า!", style="bold"), Text("ผู้ใหญ่บ้านน้ำใส"), Text("✗1 !2"),
+         Text.assemble(("✗", "bold red"), (" ", ""), ("!", "yellow")), Text("● ชื่อ…"), Text("漢字"),
+         Text("trailing  "), Text("สำนักปลัด, กองคลัง", style="italic"), Text("[b]not markup[/b]"),
+         Text("a\u200db"), Text("two\nlines"), Text("tab\there"), Text("much too long for its column"),
+         Text("right", justify="right")]
+
+
+async def test_cells_are_drawn_as_textual_draws_them():
+    """FixedWidthTable builds one-line cells itself; every cell (fits or not, styled, Thai, wide, cursor,
+    hover, zebra) must come out as Textual's DataTable draws it: the same segments in the same styles."""
+    from textual.app import App
+
+    from ita_tui.tui.widgets.fixed_width_table import FixedWidthTable
+
+    class OneTable(App):
+        def compose(self):
+            table = FixedWidthTable(cursor_type="row", zebra_stripes=True)
+            for index, width in enumerate((3, 12, 20)):
+                table.add_column(f"c{index}", width=width)
+            for start in range(len(CELLS)):
+                table.add_row(*(CELLS[(start + offset) % len(CELLS)] for offset in range(3)))
+            yield table
+
+    app = OneTable()
+    async with app.run_test(size=(60, 30)) as pilot:
+        await pilot.pause()
+        table = app.query_one(FixedWidthTable)
+        compared = 0
+        for row in range(table.row_count):
+            row_style = table._get_row_style(row, table.rich_style)
+            for column, column_object in enumerate(table.ordered_columns):
+                width = column_object.get_render_width(table)
+                for cursor in (False, True):
+                    for hover in (False, True):
+                        table._cell_render_cache.clear()
+                        ours = table._render_cell(row, column, row_style, width, cursor, hover)
+                        table._cell_render_cache.clear()
+                        theirs = DataTable._render_cell(table, row, column, row_style, width, cursor, hover)
+                        assert ours == theirs, (row, column, cursor, hover)
+                        compared += 1
+        assert compared == len(CELLS) * 3 * 4
+
+
+async def test_opening_a_year_lays_it_out_once_for_its_size(sample_records, monkeypatch, tmp_path):
+    """Textual lays a new screen out, then sends it a Resize to the size it was just laid out at and lays
+    it (and the screen below it) out again. Counted: full layouts of any screen while the year opens."""
+    from textual._compositor import Compositor
+
+    reflows = _Counted(monkeypatch, Compositor, "reflow")
+    app = ItaApp(sample_records, "th", out_root=tmp_path / "out")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        reflows.calls = 0
+        app.push_screen(YearScreen(2566))
+        await pilot.pause()
+        await pilot.pause()
+        # the first layout, and the one Textual asks for as every widget learns its size (virtual_size)
+        assert reflows.calls <= 2
+
+
+async def test_the_year_list_follows_a_terminal_resized_while_it_is_open(sample_records, tmp_path):
+    app = ItaApp(sample_records, "th", out_root=tmp_path / "out")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(YearScreen(2566))
+        await pilot.pause()
+        table = app.screen.query_one("#measures", DataTable)
+        assert "owners" not in [column.value for column in table.columns]
+        await pilot.resize_terminal(130, 40)
+        await pilot.pause()
+        await pilot.pause()
+        assert "owners" in [column.value for column in table.columns]
+        assert table.region.width == 130 and app.screen.query_one("#problems").region.width == 130
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.pause()
+        assert "owners" not in [column.value for column in table.columns]
+        assert table.region.width == 80

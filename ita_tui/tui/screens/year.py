@@ -85,6 +85,10 @@ class YearScreen(ListScreen):
             self.refresh_view()
 
     def on_resize(self, event) -> None:
+        if event.size == self.outer_size:
+            # Textual sends a screen a Resize after laying it out the first time, to the size it was laid
+            # out at, and lays it (and the screen below) out again on it: a layout and paint for nothing.
+            event.prevent_default()
         self.call_after_refresh(self._lay_out_columns)
 
     def refresh_view(self, select_file: str | None = None) -> None:
