@@ -34,3 +34,30 @@ async def test_a_long_problems_list_fills_its_capped_panel_and_scrolls_to_the_la
         await pilot.pause()
         assert panel.highlighted == len(panel.options) - 1
         assert panel.scroll_offset.y == panel.max_scroll_y > 0
+
+
+async def test_past_the_first_findings_a_more_line_lists_them_all(records_builder, tmp_path):
+    """Textual measures every option of a list at each layout: the panel lists SHOWN_AT_ONCE findings and a
+    line that lists the rest on Enter, so nothing is out of reach."""
+    from ita_tui.tui.widgets.problems import SHOWN_AT_ONCE
+
+    _many_measures_without_steps(records_builder)
+    app = ItaApp(records_builder.root, "en", out_root=tmp_path / "out")
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(YearScreen(2566))
+        await pilot.pause()
+        panel = app.screen.query_one(ProblemsPanel)
+        hidden = len(panel.findings) - SHOWN_AT_ONCE
+        assert hidden > 0 and panel.option_count == SHOWN_AT_ONCE + 1
+        assert panel.get_option_at_index(SHOWN_AT_ONCE).prompt.plain == f"… {hidden} more (Enter lists them all)"
+        panel.focus()
+        await pilot.press("end", "enter")
+        await pilot.pause()
+        assert panel.option_count == len(panel.findings)
+        assert panel.highlighted == SHOWN_AT_ONCE  # on the first finding the line stood for
+        last = panel.findings[-1]
+        await pilot.press("end", "enter")  # the last finding: Enter jumps to its measure
+        await pilot.pause()
+        from ita_tui.tui.screens.measure import MeasureScreen
+
+        assert isinstance(app.screen, MeasureScreen) and app.screen.file == last.file
