@@ -4,6 +4,7 @@ it shows may differ from what reading everything would show."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import shutil
@@ -54,7 +55,9 @@ def test_the_overview_numbers_of_a_year_not_read_are_the_years_own(aged):
     shelved = {year: session.year_summary(year, today) for year in (2565, 2566)}
     assert session.records.years.unread() == [2565, 2566]
     for fiscal_year, summary in shelved.items():
-        assert summary == summarize_year(load_records(aged).records.years[fiscal_year], today)
+        read = summarize_year(load_records(aged).records.years[fiscal_year], today)
+        assert dataclasses.replace(summary, places=()) == dataclasses.replace(read, places=())
+        assert set(summary.places) <= set(read.places)  # kept only for the measures with findings
 
 
 def test_opening_a_year_reads_it_and_keeps_the_findings_whole(aged):
@@ -193,3 +196,17 @@ async def test_a_problem_of_a_year_not_read_opens_its_form(aged, tmp_path, file)
         app.jump_to(Finding("required-missing", Severity.ERROR, file, ("title",), {}, 1, 1))
         await pilot.pause()
         assert isinstance(app.screen, MeasureScreen if file == MEASURE else MemoScreen)
+
+
+def test_a_problem_of_a_year_not_read_names_its_measure_as_reading_it_would(aged):
+    from ita_tui.i18n import set_language
+    from ita_tui.tui.places import finding_place
+
+    set_language("th")
+    session = Session(aged, use_cache=True)
+    shelved = [f for f in session.findings if f.file.startswith("2565/measures/")]
+    places = [finding_place(f, session.records, shelved=session.store.shelved) for f in shelved]
+    assert session.records.years.unread() == [2565, 2566] and shelved
+    read = Session(aged)
+    assert places == [finding_place(f, read.records) for f in shelved]
+    assert all(place.startswith("2565 มาตรการที่ ") for place in places)

@@ -12,6 +12,7 @@ checked as before. A year with a symbolic link among its folders or files is nev
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import hashlib
@@ -69,13 +70,14 @@ class YearShelf:
 
 def year_signature(root: Path, fiscal_year: int) -> tuple | None:
     """(name, size, mtime_ns, inode) of report.toml and each measures/*.toml, as loading would read them;
-    None when a link is involved (those years are always read)."""
-    folder = root / str(fiscal_year)
+    None when a link is involved (those years are always read). Plain strings, not pathlib: a start takes
+    this of every file of the folder."""
+    folder = os.path.join(root, str(fiscal_year))
     try:
         if stat.S_ISLNK(os.lstat(folder).st_mode):
             return None
-        entries = [_entry(folder / "report.toml", "report.toml")]
-        measures = folder / "measures"
+        entries = [_entry(os.path.join(folder, "report.toml"), "report.toml")]
+        measures = os.path.join(folder, "measures")
         try:
             status = os.lstat(measures)
         except FileNotFoundError:
@@ -85,7 +87,7 @@ def year_signature(root: Path, fiscal_year: int) -> tuple | None:
         if not stat.S_ISDIR(status.st_mode):
             return tuple(entries + [("measures", status.st_size, status.st_mtime_ns, status.st_ino)])
         for name in sorted(name for name in os.listdir(measures) if name.endswith(".toml")):
-            entries.append(_entry(measures / name, f"measures/{name}"))
+            entries.append(_entry(os.path.join(measures, name), "measures/" + name))
     except OSError:
         return None
     if any(entry is None for entry in entries):
@@ -93,7 +95,7 @@ def year_signature(root: Path, fiscal_year: int) -> tuple | None:
     return tuple(entries)
 
 
-def _entry(path: Path, name: str):
+def _entry(path: str, name: str):
     try:
         status = os.lstat(path)
     except FileNotFoundError:
@@ -129,5 +131,7 @@ def make_shelf(root: Path, year: FiscalYear, read_as: tuple[tuple | None, float]
     signature, taken_at = read_as
     if signature is None:
         return None
-    return YearShelf(signature, taken_at, conditions_now, evidence_states(root, year_evidence(year)), summary,
-                     tuple(f for f in findings if f.rule_id not in NOT_SHELVED))
+    kept = tuple(f for f in findings if f.rule_id not in NOT_SHELVED)
+    named = {f.file for f in kept}  # the problems panel names these measures; the others need no place
+    summary = dataclasses.replace(summary, places=tuple(place for place in summary.places if place[0] in named))
+    return YearShelf(signature, taken_at, conditions_now, evidence_states(root, year_evidence(year)), summary, kept)
