@@ -13,6 +13,7 @@ from ..model.records import Measure, Records
 from ..model.walk import measure_texts
 from ..thai.dates import find_dates, find_fiscal_years, fiscal_year_range
 from ..thai.segment import word_boundaries
+from ..thai.word_codes import word_codes
 
 _DATED_FIELDS = {"results": Severity.ERROR, "timeline": Severity.WARNING, "steps": Severity.WARNING}
 
@@ -161,12 +162,41 @@ REPEATED_RUNS_MEMO: dict[str, tuple[tuple[str, int], ...]] = {}
 
 def repeated_phrases(records: Records) -> Iterator[Finding]:
     """"ผู้บังคับบัญชาและผู้บังคับบัญชา": the same words twice in a row (whole words only)."""
-    for year in records.years.values():
-        for measure in year.measures:
-            for origin, keys, field, text in measure_texts(measure):
-                for phrase, offset in repeated_runs(text):
-                    yield Finding("repeated-phrase", Severity.WARNING, origin.file, origin.key_path + keys,
-                                  {"phrase": phrase, "offset": offset})
+    texts = [(origin, keys, text) for year in records.years.values() for measure in year.measures
+             for origin, keys, _field, text in measure_texts(measure)]
+    runs = repeated_runs_of([text for _, _, text in texts])
+    for origin, keys, text in texts:
+        for phrase, offset in runs[text]:
+            yield Finding("repeated-phrase", Severity.WARNING, origin.file, origin.key_path + keys,
+                          {"phrase": phrase, "offset": offset})
+
+
+# A sequence of up to MAX_PHRASE_WORDS + 1 words written again right after (or after และ/หรือ/กับ): every
+# repeat `repeated_runs` finds is one of these in a text's word codes, and most texts have none. The
+# lookahead (the first word comes again within that many words) only makes the search fail sooner.
+_CONJUNCTION_CODES = {word: chr(1 + index) for index, word in enumerate(sorted(_CONJUNCTIONS))}
+_MAY_REPEAT = re.compile(f"(?=(.).{{0,{MAX_PHRASE_WORDS + 1}}}?\\1)(.{{1,{MAX_PHRASE_WORDS + 1}}})"
+                         f"[{''.join(_CONJUNCTION_CODES.values())}]?\\2")
+
+
+def repeated_runs_of(texts: list[str]) -> dict[str, tuple[tuple[str, int], ...]]:
+    """`repeated_runs` of each text, segmenting all texts at once: only the few texts whose words have a
+    run written twice (the memo's, and those `word_codes` cannot code) go through `repeated_runs`."""
+    runs: dict[str, tuple[tuple[str, int], ...]] = {}
+    unknown = []
+    for text in dict.fromkeys(texts):
+        if text in REPEATED_RUNS_MEMO:
+            runs[text] = REPEATED_RUNS_MEMO[text]
+        elif len(text) < 2 * MIN_PHRASE_CHARACTERS or not _THAI_LETTER.search(text):
+            REPEATED_RUNS_MEMO[text] = runs[text] = ()
+        else:
+            unknown.append(text)
+    for text, codes in zip(unknown, word_codes(unknown, _CONJUNCTION_CODES)):
+        if codes is None or _MAY_REPEAT.search(codes):
+            runs[text] = repeated_runs(text)
+        else:
+            REPEATED_RUNS_MEMO[text] = runs[text] = ()
+    return runs
 
 
 def repeated_runs(text: str) -> tuple[tuple[str, int], ...]:
