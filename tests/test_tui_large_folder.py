@@ -61,3 +61,23 @@ async def test_past_the_first_findings_a_more_line_lists_them_all(records_builde
         from ita_tui.tui.screens.measure import MeasureScreen
 
         assert isinstance(app.screen, MeasureScreen) and app.screen.file == last.file
+
+
+async def test_problems_are_listed_in_the_order_of_the_measures_not_of_their_file_names(records_builder,
+                                                                                       tmp_path):
+    """Moved with `u`, a measure keeps its file name: measure 2 in 01-... and measure 1 in 02-... are
+    listed 1 then 2, as the year's list shows them (and 10 after 9, not after 1)."""
+    from tests.conftest import MINIMAL_MEASURE
+
+    for number, name in ((2, "01-test"), (1, "02-test"), (10, "03-test")) + tuple(
+            (n, f"{n + 1:02d}-test") for n in range(3, 10)):
+        records_builder.write(f"2566/measures/{name}.toml", MINIMAL_MEASURE.replace(
+            "order = 1", f"order = {number}").replace('steps = ["แต่งตั้งคณะทำงาน"]\n', ""))
+    app = ItaApp(records_builder.root, "th", out_root=tmp_path / "out")
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.push_screen(YearScreen(2566))
+        await pilot.pause()
+        panel = app.screen.query_one(ProblemsPanel)
+        numbers = [app.session.list_undo.number_of(2566, f.file) for f in panel.findings
+                   if f.file.startswith("2566/measures/")]
+        assert numbers == sorted(numbers) and numbers[0] == 1 and numbers[-1] == 10

@@ -34,3 +34,30 @@ def finding_place(finding: Finding, records: Records, title_width: int = 24, wit
             place = t("place.measure", number=number, title=one_line(title, title_width) or t("year.untitled"))
             return f"{fiscal_year} {place}" if with_year else place
     return one_line(finding.file)  # file names are record data too: shown literally
+
+
+def in_list_order(findings: list[Finding], records: Records, shelved: Mapping | None = None) -> list[Finding]:
+    """Findings as the clerk meets their places: the agency, then each year's memo and its measures by their
+    number in the list (not by file name: a measure moved with `u` keeps its file), each file's in order."""
+    numbers: dict[int, dict[str, int]] = {}
+
+    def number_in_year(fiscal_year: int, file: str) -> int:
+        if fiscal_year not in numbers:
+            shelf = (shelved or {}).get(fiscal_year)
+            if shelf is not None:
+                numbers[fiscal_year] = {name: number for name, number, _title in shelf.summary.places}
+            else:
+                numbers[fiscal_year] = {measure.origin.file: number for number, measure in
+                                        enumerate(records.years[fiscal_year].measures, start=1)}
+        return numbers[fiscal_year].get(file, 1 << 30)
+
+    def key(indexed: tuple[int, Finding]) -> tuple:
+        index, finding = indexed
+        head, _, rest = finding.file.partition("/")
+        if not (head.isdigit() and int(head) in records.years):
+            return (0 if finding.file == "agency.toml" else 1, head, 0, 0, finding.file, index)
+        if rest == "report.toml":
+            return (1, head, 0, 0, "", index)
+        return (1, head, 1, number_in_year(int(head), finding.file), finding.file, index)
+
+    return [finding for _index, finding in sorted(enumerate(findings), key=key)]

@@ -15,7 +15,7 @@ from ...i18n import current_language, t
 from ...model.findings import Finding, Severity
 from ...thai.hygiene import visible
 from ..bindings import TranslatedBindings
-from ..places import finding_place
+from ..places import finding_place, in_list_order
 
 _FOLDED: WeakKeyDictionary = WeakKeyDictionary()  # app → the panel is folded (for the session, on every screen)
 
@@ -70,6 +70,8 @@ class ProblemsPanel(TranslatedBindings, OptionList):
 
     def show(self, findings: list[Finding], with_file: bool = True) -> None:
         highlighted = self.highlighted
+        if with_file:
+            findings = in_list_order(findings, self.app.session.records, self.app.session.store.shelved)
         if findings != self.findings:
             self._shown = SHOWN_AT_ONCE
         self._with_file = with_file
