@@ -16,6 +16,7 @@ from ..thai.segment import word_boundaries
 from ..thai.word_codes import word_codes
 
 _DATED_FIELDS = {"results": Severity.ERROR, "timeline": Severity.WARNING, "steps": Severity.WARNING}
+_HAS_DIGIT = re.compile(r"[0-9๐-๙]")  # every date `find_dates` reads has one
 
 
 def dates_in_text(records: Records) -> Iterator[Finding]:
@@ -24,7 +25,7 @@ def dates_in_text(records: Records) -> Iterator[Finding]:
         first_day, last_day = fiscal_year_range(year.fiscal_year)
         for measure in year.measures:
             for origin, keys, field, text in measure_texts(measure):
-                if field not in _DATED_FIELDS:
+                if field not in _DATED_FIELDS or not _HAS_DIGIT.search(text):
                     continue
                 for mention in find_dates(text):
                     if mention.end < first_day or mention.start > last_day:
@@ -48,7 +49,7 @@ def fiscal_years_in_text(records: Records) -> Iterator[Finding]:
                                        "offset": mention.offset})
 
 
-_NOT_WORDS = re.compile(r"[\s\u200b.,;:!?\"'“”‘’()\[\]/\-–—0-9๐-๙]+")
+_NOT_WORDS = re.compile(r"[\s\u200b.,;:!?\"'“”‘’()\[\]/\-–—0-9๐-๙]")  # one at a time: twice as fast as runs
 COPIED_SHARE = 0.6  # this share of a field's items found in one other measure makes it a copy
 MIN_ITEM_CHARACTERS = 12
 MIN_COPIED_CHARACTERS = 40  # a short common step ("แต่งตั้งคณะทำงาน") shared by two measures is no copy

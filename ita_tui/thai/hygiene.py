@@ -52,13 +52,15 @@ def codepoint_name(char: str) -> str:
 # Cheap checks that find whether a text has any problem at all (most texts have none).
 _ANY_INVISIBLE = re.compile(
     "[" + CONTROL_CHARACTERS.pattern[1:-1] + BIDI_CONTROLS.pattern[1:-1] + ZERO_WIDTH.pattern[1:-1] + "]")
-_MARK_AT_START = re.compile(rf"(?:^|\s)[{THAI_ABOVE_BELOW_MARKS}]")
+_MARK_FIRST = re.compile(rf"[{THAI_ABOVE_BELOW_MARKS}]")  # with match(): "(?:^|\s)" in one pattern is 3x slower
+_MARK_AFTER_SPACE = re.compile(rf"\s[{THAI_ABOVE_BELOW_MARKS}]")
 _TWO_TONES = re.compile(rf"[{THAI_TONE_MARKS}][{THAI_TONE_MARKS}]")
 _SAME_MARK_TWICE = re.compile(rf"([{THAI_ABOVE_BELOW_MARKS}])\1")
 
 
 def _has_problem(text: str) -> bool:
-    return bool(_ANY_INVISIBLE.search(text) or _MARK_AT_START.search(text) or _TWO_TONES.search(text)
+    return bool(_ANY_INVISIBLE.search(text) or _MARK_FIRST.match(text) or _MARK_AFTER_SPACE.search(text)
+                or _TWO_TONES.search(text)
                 or _SAME_MARK_TWICE.search(text))
 
 
