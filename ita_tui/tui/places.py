@@ -37,8 +37,8 @@ def finding_place(finding: Finding, records: Records, title_width: int = 24, wit
 
 
 def in_list_order(findings: list[Finding], records: Records, shelved: Mapping | None = None) -> list[Finding]:
-    """Findings as the clerk meets their places: the agency, then each year's memo and its measures by their
-    number in the list (not by file name: a measure moved with `u` keeps its file), each file's in order."""
+    """Findings as the clerk meets their places: the agency, then per year its measures by their number in
+    the list (not by file name: a measure moved with `u` keeps its file), then its memo; each file's in order."""
     numbers: dict[int, dict[str, int]] = {}
 
     def number_in_year(fiscal_year: int, file: str) -> int:
@@ -57,7 +57,7 @@ def in_list_order(findings: list[Finding], records: Records, shelved: Mapping | 
         if not (head.isdigit() and int(head) in records.years):
             return (0 if finding.file == "agency.toml" else 1, head, 0, 0, finding.file, index)
         if rest == "report.toml":
-            return (1, head, 0, 0, "", index)
+            return (1, head, 2, 0, "", index)
         return (1, head, 1, number_in_year(int(head), finding.file), finding.file, index)
 
     return [finding for _index, finding in sorted(enumerate(findings), key=key)]
