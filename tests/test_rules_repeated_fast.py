@@ -100,6 +100,7 @@ def test_repeats_at_both_ends_and_across_conjunctions_are_found_in_a_batch():
 def test_word_codes_split_each_text_as_it_is_split_alone():
     texts = tricky_texts(2000, 7) + ["\u0e48ขึ้นต้นด้วยวรรณยุกต์", "ลงท้ายด้วยสระ\u0e31", "\r", "\n\u0e49", ""]
     coded = word_codes(texts, {"และ": "\x01"})
+    assert sum(1 for codes in coded if codes is not None) > len(texts) / 2
     by_code: dict[str, str] = {}
     for text, codes in zip(texts, coded):
         if TEXT_SEPARATOR in text or any(char > "\uffff" for char in text):
@@ -129,3 +130,24 @@ def test_findings_keep_their_files_keys_and_order():
                 for phrase, offset in plain_repeats(text)]
     found = [(f.file, f.key_path, f.params["phrase"], f.params["offset"]) for f in repeated_phrases(records)]
     assert found == expected and len(found) > 10
+
+
+OTHER_SCRIPTS = ["ດຳເນີນການ", "កម្ពុជា", "မြန်မာ", "日本語の文章", "中文分词", "한국어", "مرحبا", "हिन्दी", "café", "e\u0301",
+                 "\u3000", "\u200d", "\ufe0f", "\r", "\r\n", "A.B", "3.14", "ก\u0e48\u0e48", "\u0e48", "co-op"]
+
+
+def test_word_codes_split_texts_of_every_script_as_alone():
+    """Lao, Khmer, Burmese and Chinese/Japanese are split with dictionaries too, like Thai: the joined
+    texts must not run into each other there either."""
+    rng = random.Random(5)
+    texts = ["".join(rng.choice(OTHER_SCRIPTS + list(WORDS)) for _ in range(rng.randint(0, 10))) for _ in range(1500)]
+    coded = word_codes(texts, {})
+    assert sum(1 for codes in coded if codes is not None) > len(texts) / 2
+    by_code: dict[str, str] = {}
+    for text, codes in zip(texts, coded):
+        if codes is None:
+            continue
+        bounds = word_boundaries(text)
+        words = [text[a:b] for a, b in zip(bounds, bounds[1:]) if not text[a:b].isspace()]
+        assert [by_code.setdefault(code, word) for code, word in zip(codes, words)] == words
+        assert len(codes) == len(words), text
