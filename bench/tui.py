@@ -121,7 +121,7 @@ def first_screen(root: Path, runs: int, cache_home: Path, mode: str) -> str:
     pairs, crashes = [], []
     while len(pairs) < runs and len(crashes) < runs:
         if mode == "first":
-            for pickle in cache_home.glob("ita-tui/*.pickle"):
+            for pickle in cache_home.glob("ita-tui/**/*.pickle"):
                 pickle.unlink()
         environment = dict(child_environment(), XDG_CACHE_HOME=str(cache_home),
                            ITA_CACHE="0" if mode == "none" else "1")

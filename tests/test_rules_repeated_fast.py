@@ -151,3 +151,11 @@ def test_word_codes_split_texts_of_every_script_as_alone():
         words = [text[a:b] for a, b in zip(bounds, bounds[1:]) if not text[a:b].isspace()]
         assert [by_code.setdefault(code, word) for code, word in zip(codes, words)] == words
         assert len(codes) == len(words), text
+
+
+def test_more_distinct_words_than_characters_to_code_them_falls_back_to_each_text_alone(monkeypatch):
+    """A batch may hold more distinct words than there are code points above the codes' start (a text of
+    millions of words; here the start is moved near the top): those texts are read one by one instead."""
+    monkeypatch.setattr("ita_tui.thai.word_codes._FIRST_CODE", 0x10FFFF - 20)
+    texts = tricky_texts(200, 13)
+    assert repeated_runs_of(texts) == {text: plain_repeats(text) for text in texts}

@@ -63,9 +63,13 @@ def test_editing_a_cached_file_that_changed_behind_the_cache_is_a_conflict(recor
 
 
 def test_a_broken_cache_file_is_ignored(records_builder, tmp_path):
-    cache = ParseCache(records_builder.root, tmp_path / "cache")
-    cache.path.parent.mkdir(parents=True)
-    cache.path.write_bytes(b"not a pickle")
+    for path in records_builder.root.rglob("*.toml"):
+        _age(path)
+    _load(records_builder.root, tmp_path / "cache")
+    cache_files = list(ParseCache(records_builder.root, tmp_path / "cache").folder.iterdir())
+    assert cache_files
+    for path in cache_files:
+        path.write_bytes(b"not a pickle")
     store = _load(records_builder.root, tmp_path / "cache")
     assert store.records.years[2566].measures[0].title == "มาตรการทดสอบ"
 

@@ -15,22 +15,27 @@ source they were computed from, and edits, saves and reloads replace those objec
 With the store's parse cache, each year's findings are kept there too, under a key made of the year's file
 hashes, the agency's, the day and the checker's own code: a start with nothing changed checks nothing.
 Missing evidence files are looked for again each time (they are not in the records).
+
+A store that loads lazily leaves unchanged years unread (store/shelf.py): their findings are the ones their
+shelf keeps, and a year read later (opened by the user) gets its findings from the cache like the others.
+After a check, each read year with no unsaved edits is shelved again for the next start.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
-import functools
 import hashlib
 from collections.abc import Iterable
-from pathlib import Path
 
 from ..model.findings import Finding
-from ..model.records import FiscalYear, Records
+from ..model.records import FiscalYear, Records, years_read
+from ..model.progress import reference_day
+from ..model.summary import summarize_year
 from ..store.folder import RecordStore
+from ..store import shelf as year_shelf
+from ..store.shelf import SHELVES_MEMO, code_fingerprint, make_shelf
 from . import rules_consistency, rules_hygiene, rules_required, rules_values
-from .runner import ALL_RULES, DATED_RULES, missing_evidence_of, without_echoes
+from .runner import ALL_RULES, DATED_RULES, RULE_MEMO, missing_evidence_of, without_echoes
 
 AGENCY_FILE = "agency.toml"
 FILE_RULES = (
@@ -44,17 +49,6 @@ _WHOLE_YEAR_FROM = 8  # this many changed files in one year: run the file rules 
 _CACHE_PART = "checks-by-year"
 
 
-@functools.lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """Names, sizes and times of the package's modules: a new rule or a fixed one makes old findings stale."""
-    package = Path(__file__).resolve().parent.parent
-    digest = hashlib.sha256()
-    for path in sorted(package.rglob("*.py")):
-        status = path.stat()
-        digest.update(f"{path.relative_to(package)}:{status.st_size}:{status.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
-
-
 class IncrementalCheck:
     """The findings of a store, kept up to date by `update()` at the cost of what changed."""
 
@@ -66,6 +60,7 @@ class IncrementalCheck:
         self._evidence: dict[str, list[Finding]] = {}  # missing evidence files, by measure file
         self._fresh_years: set[int] = set()  # checked by rules in this update (not taken from the cache)
         self._agency = None
+        self._rule_memo_read = False
         self.files_checked = 0  # counters for tests: how much work the last update() did
         self.years_checked = 0
         self.findings: list[Finding] = []
@@ -75,7 +70,7 @@ class IncrementalCheck:
         """Each file of the model → (its fiscal year, or None for the agency; the model object)."""
         records = self.store.records
         objects: dict[str, tuple[int | None, object]] = {AGENCY_FILE: (None, records.agency)}
-        for fiscal_year, year in records.years.items():
+        for fiscal_year, year in years_read(records.years).items():
             objects[year.origin.file] = (fiscal_year, year)
             for measure in year.measures:
                 objects[measure.origin.file] = (fiscal_year, measure)
@@ -85,6 +80,7 @@ class IncrementalCheck:
         """Re-check what changed since the last update (and *files*, changed in place); all findings."""
         self.files_checked = self.years_checked = 0
         self._fresh_years = set()
+        self._year_findings_before = set(self._year_findings)
         objects = self._objects()
         sources = self.store.sources
         if AGENCY_FILE in files or self.store.records.agency is not self._agency or \
@@ -109,8 +105,15 @@ class IncrementalCheck:
                 del self._year_findings[fiscal_year]
                 changed.pop(fiscal_year, None)
             for fiscal_year, year_files in changed.items():
-                if fiscal_year in self.store.records.years:
+                if fiscal_year not in self.store.records.years:
+                    continue
+                year = self.store.records.years[fiscal_year]
+                entry = self._cached_years().get(fiscal_year) if fiscal_year not in self._year_findings else None
+                if entry is not None and entry[0] == self._year_key(year):  # a year just read: findings kept
+                    self._adopt(fiscal_year, entry, objects)
+                else:
                     self._check_year(fiscal_year, year_files, objects)
+                    remember = remember or fiscal_year not in self._year_findings_before
         findings = self._assemble()
         if remember:
             self._remember_everything_checked()
@@ -129,7 +132,7 @@ class IncrementalCheck:
         self._file_findings[AGENCY_FILE] = [f for rule in ALL_RULES for f in rule(alone) if f.file == AGENCY_FILE]
         self._checked[AGENCY_FILE] = (records.agency, self.store.sources.get(AGENCY_FILE))
         self.files_checked += 1
-        for fiscal_year, year in records.years.items():
+        for fiscal_year, year in years_read(records.years).items():
             files = [year.origin.file] + [measure.origin.file for measure in year.measures]
             entry = cached.get(fiscal_year)
             if entry is not None and entry[0] == self._year_key(year):
@@ -142,6 +145,7 @@ class IncrementalCheck:
         records = self.store.records
         year = records.years[fiscal_year]
         view = Records(agency=records.agency, years={fiscal_year: year})
+        self._read_rule_memo()
         if len(files) >= _WHOLE_YEAR_FROM:
             found: dict[str, list[Finding]] = {file: [] for file in files}
             for rule in FILE_RULES:
@@ -154,7 +158,7 @@ class IncrementalCheck:
             for file in files:
                 self._keep(file, self._file_rules(file, year, objects), objects)
         self._year_findings[fiscal_year] = [f for rule in YEAR_RULES for f in rule(view) if f.file != AGENCY_FILE]
-        self._year_findings[fiscal_year] += [f for rule in DATED_RULES for f in rule(view, dt.date.today())]
+        self._year_findings[fiscal_year] += [f for rule in DATED_RULES for f in rule(view, year_shelf.today())]
         self.years_checked += 1
         self._fresh_years.add(fiscal_year)
 
@@ -182,15 +186,25 @@ class IncrementalCheck:
         cache = self.store._cache
         if cache is None:
             return {}
-        rules_consistency.REPEATED_RUNS_MEMO.update(cache.memo.get("repeated_runs", {}))
-        cached = cache.memo.get(_CACHE_PART)
+        cached = cache.recall(_CACHE_PART)
         return cached if isinstance(cached, dict) else {}
+
+    def _read_rule_memo(self) -> None:
+        """Before rules run for the first time: what they found per text in earlier runs (a start that
+        takes every year's findings from the cache never reads it)."""
+        cache = self.store._cache
+        if cache is not None and not self._rule_memo_read:
+            self._rule_memo_read = True
+            memo = cache.recall(RULE_MEMO)
+            if isinstance(memo, dict):
+                rules_consistency.REPEATED_RUNS_MEMO.update(memo)
 
     def _year_key(self, year: FiscalYear) -> str | None:
         """What a year's findings depend on; None while one of its files has edits not saved."""
         sources, edited = self.store.sources, self.store._documents
         agency = sources.get(AGENCY_FILE)
-        parts = [code_fingerprint(), dt.date.today().isoformat(), agency.sha256 if agency else "-"]
+        # the day: only the one the year's progress is judged on (a finished year's is fixed)
+        parts = [code_fingerprint(), reference_day(year, year_shelf.today()).isoformat(), agency.sha256 if agency else "-"]
         for file in [year.origin.file] + [measure.origin.file for measure in year.measures]:
             if file in edited:
                 return None
@@ -205,7 +219,8 @@ class IncrementalCheck:
         self._year_findings[fiscal_year] = year_findings
 
     def _remember_everything_checked(self) -> None:
-        """After a check that ran rules on years of unedited files: keep their (located) findings."""
+        """After a check that ran rules on years of unedited files: keep their (located) findings, and
+        shelve the years read for the next start (a lazy store)."""
         cache = self.store._cache
         if cache is None or not self._fresh_years:
             return
@@ -219,8 +234,30 @@ class IncrementalCheck:
             files = [year.origin.file] + [measure.origin.file for measure in year.measures]
             kept[fiscal_year] = (key, {file: self._file_findings.get(file, []) for file in files},
                                  self._year_findings[fiscal_year])
-        cache.remember({_CACHE_PART: kept, "repeated_runs": dict(rules_consistency.REPEATED_RUNS_MEMO)})
+        memo = {_CACHE_PART: kept, RULE_MEMO: dict(rules_consistency.REPEATED_RUNS_MEMO)}
+        if self.store.lazy:
+            memo[SHELVES_MEMO] = self._shelves()
+        cache.remember(memo)
         cache.save(set(self.store.sources))
+
+    def _shelves(self) -> dict:
+        """Each year's shelf: kept while still true (a year not read, or read and unchanged), else made
+        anew from the year read now, unless it has unsaved edits."""
+        store = self.store
+        kept = store._cache.recall(SHELVES_MEMO)
+        kept = kept if isinstance(kept, dict) else {}
+        shelves = {year: shelf for year, shelf in kept.items() if year in store.shelved}
+        conditions_now, today = store.conditions_now(), year_shelf.today()
+        for fiscal_year, year in years_read(store.records.years).items():
+            if self._year_key(year) is None or fiscal_year not in store.read_as:
+                continue
+            prefix = f"{fiscal_year}/"
+            findings = [f for f in self.findings if f.file.startswith(prefix)]
+            shelf = make_shelf(store.root, year, store.read_as[fiscal_year], conditions_now,
+                               summarize_year(year, today), findings)
+            if shelf is not None:
+                shelves[fiscal_year] = shelf
+        return shelves
 
     def _assemble(self) -> list[Finding]:
         found_by_rules = []
@@ -233,6 +270,8 @@ class IncrementalCheck:
         findings = list(self.store.findings) + without_echoes(self.store, found_by_rules)
         for finding in findings:
             self.store.locate(finding)
+        for shelf in self.store.shelved.values():  # years not read: as their shelves keep them
+            findings.extend(shelf.findings)
         findings.sort(key=Finding.sort_key)
         self.findings = findings
         return findings

@@ -31,19 +31,23 @@ class CheckReport:
         return [finding for finding in self.findings if finding.file == relative_path]
 
 
+RULE_MEMO = "repeated-runs"  # what rules_consistency computed per text, kept in the parse cache between runs
+
+
 def run_checks(store: RecordStore, fiscal_year: int | None = None, today: dt.date | None = None) -> CheckReport:
     """Loading problems plus every rule's findings (only one fiscal year's files when one is given).
     *today* is the day progress is judged on (the clock is read here, never inside a rule)."""
     findings: list[Finding] = []
     cache = store._cache
     if cache is not None:
-        rules_consistency.REPEATED_RUNS_MEMO.update(cache.memo.get("repeated_runs", {}))
+        memo = cache.recall(RULE_MEMO)
+        rules_consistency.REPEATED_RUNS_MEMO.update(memo if isinstance(memo, dict) else {})
     for rule in ALL_RULES:
         findings.extend(rule(store.records))
     for dated_rule in DATED_RULES:
         findings.extend(dated_rule(store.records, today or dt.date.today()))
     if cache is not None:
-        cache.remember({"repeated_runs": dict(rules_consistency.REPEATED_RUNS_MEMO)})
+        cache.remember({RULE_MEMO: dict(rules_consistency.REPEATED_RUNS_MEMO)})
         cache.save(set(store.sources))
     findings.extend(_missing_evidence(store))
     findings = list(store.findings) + without_echoes(store, findings)

@@ -207,6 +207,7 @@ MESSAGES = {
     "problems.keys-paths": "Enter jumps · Space folds · p file names",
     "problems.folded": "▸ Problems: {errors} {errors|error|errors} · {warnings} {warnings|warning|warnings} · {notes} {notes|note|notes} (F2, Space unfolds)",
     "key.fold-problems": "Fold/unfold the problems",
+    "problems.more": "… {count} more (Enter lists them all)",
     "problems.none": "no problems",
     "disk.changed": "{file} changed on disk (git or a colleague): load the new version?",
     "disk.changed-edited": "{file} changed on disk while you have edits in it: saving will ask which version to keep",

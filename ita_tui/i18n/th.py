@@ -215,6 +215,7 @@ MESSAGES = {
     "problems.keys-paths": "Enter ไปที่ช่องนั้น · Space ย่อ · p ชื่อไฟล์",
     "problems.folded": "▸ ปัญหา: ข้อผิดพลาด {errors} · คำเตือน {warnings} · หมายเหตุ {notes} (F2 แล้ว Space ขยาย)",
     "key.fold-problems": "ย่อ/ขยายรายการปัญหา",
+    "problems.more": "… อีก {count} รายการ (Enter แสดงทั้งหมด)",
     "problems.none": "ไม่พบปัญหา",
     "disk.changed": "{file} ถูกแก้ไขจากภายนอก (git หรือเพื่อนร่วมงาน): โหลดฉบับใหม่ไหม?",
     "disk.changed-edited": "{file} ถูกแก้ไขจากภายนอกขณะที่คุณยังแก้ค้างอยู่: ตอนบันทึกจะให้เลือกว่าจะเก็บฉบับไหน",

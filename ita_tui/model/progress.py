@@ -28,11 +28,17 @@ STATES = tuple(State)
 def reference_day(year: FiscalYear, today: dt.date) -> dt.date:
     """The day a year's progress is judged on: today while the year runs, else the memo's date (the report
     speaks as of that day), else the day after the year once it is over (or today before it starts)."""
-    first_day, last_day = fiscal_year_range(year.fiscal_year)
+    return judged_day(year.fiscal_year, year.memo.date, today)
+
+
+def judged_day(fiscal_year: int, memo_date: dt.date | None, today: dt.date) -> dt.date:
+    """`reference_day` from the two things it needs of a year: a year's progress (and its late measures)
+    change only when this day does, so a finished year's summary holds from one day to the next."""
+    first_day, last_day = fiscal_year_range(fiscal_year)
     if first_day <= today <= last_day:
         return today
-    if year.memo.date is not None:
-        return year.memo.date
+    if memo_date is not None:
+        return memo_date
     return min(today, last_day + dt.timedelta(days=1))
 
 

@@ -7,6 +7,7 @@ key path inside it, so any finding can name file, line and column.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterator, MutableMapping
 from dataclasses import dataclass, field
 
 KeyPath = tuple  # e.g. ("results", 2, "text")
@@ -122,10 +123,63 @@ class FiscalYear:
     declared_fiscal_year: int | None = None  # what report.toml says, checked against the folder name
 
 
+class FiscalYears(MutableMapping):
+    """Fiscal years by BE year, some of them not read yet: the app starts on a large records folder without
+    building years it only lists (their summaries are kept by the store). A year not read yet is read by
+    *read_year* the first time it is asked for; asking which years there are reads nothing."""
+
+    def __init__(self, read_year: Callable[[int], FiscalYear]):
+        self._years: dict[int, FiscalYear | None] = {}  # None: not read yet
+        self._read_year = read_year
+
+    def add_unread(self, fiscal_year: int) -> None:
+        self._years[fiscal_year] = None
+
+    def is_read(self, fiscal_year: int) -> bool:
+        return self._years.get(fiscal_year) is not None
+
+    def unread(self) -> list[int]:
+        return [fiscal_year for fiscal_year, year in self._years.items() if year is None]
+
+    def read(self) -> dict[int, FiscalYear]:
+        """The years read so far (without reading the others)."""
+        return {fiscal_year: year for fiscal_year, year in self._years.items() if year is not None}
+
+    def __getitem__(self, fiscal_year: int) -> FiscalYear:
+        year = self._years[fiscal_year]
+        if year is None:
+            year = self._read_year(fiscal_year)
+            self._years[fiscal_year] = year
+        return year
+
+    def __setitem__(self, fiscal_year: int, year: FiscalYear) -> None:
+        self._years[fiscal_year] = year
+
+    def __delitem__(self, fiscal_year: int) -> None:
+        del self._years[fiscal_year]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._years)
+
+    def __len__(self) -> int:
+        return len(self._years)
+
+    def __contains__(self, fiscal_year: object) -> bool:
+        return fiscal_year in self._years
+
+    def __repr__(self) -> str:
+        return f"FiscalYears(read={sorted(self.read())}, unread={self.unread()})"
+
+
+def years_read(years) -> dict[int, FiscalYear]:
+    """The years of a mapping that are in memory (all of a plain dict's)."""
+    return years.read() if isinstance(years, FiscalYears) else dict(years)
+
+
 @dataclass
 class Records:
     agency: Agency = field(default_factory=Agency)
-    years: dict[int, FiscalYear] = field(default_factory=dict)
+    years: dict[int, FiscalYear] = field(default_factory=dict)  # or FiscalYears, in the app
 
     def year(self, fiscal_year: int) -> FiscalYear | None:
         return self.years.get(fiscal_year)

@@ -8,15 +8,18 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import time
 import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..model.findings import Finding, Severity
-from ..model.records import FiscalYear, Records
+from ..model.records import FiscalYear, FiscalYears, Records
 from .atomic import STALE_TEMP_SECONDS, is_temp_file, remove_if_stale, write_atomically
 from .errors import ConflictError, SaveRefused
 from .schema import read_agency, read_measure, read_report
+from . import shelf as year_shelf
+from .shelf import SHELVES_MEMO, YearShelf, conditions, year_signature
 from .source import SourceFile, StaleCache, parse_source, read_source
 from .values import same_values, with_final_newlines_of, with_line_endings_of
 
@@ -39,15 +42,23 @@ class RecordStore:
         self.new_files: set[str] = set()  # created in the app, not yet on disk: written by the next save
         self.fallback_orders: dict[str, int] = {}  # measure file without `order` → the order it got
         self._cache = None
+        self.lazy = False  # years whose shelf still holds are read on first use (the app: see store.shelf)
+        self.shelved: dict[int, YearShelf] = {}  # fiscal year not read → its summary and findings
+        self.read_as: dict[int, tuple[tuple | None, float]] = {}  # year read → (signature, time) before reading
+        self.year_read_listeners: list = []  # called with a fiscal year read on first use
 
     # -- loading ------------------------------------------------------------------------------
     @classmethod
-    def load(cls, root: Path | str, cache: "ParseCache | None" = None) -> "RecordStore":
-        """Load a folder; with a *cache* (see store.cache), unchanged files are not parsed again."""
+    def load(cls, root: Path | str, cache: "ParseCache | None" = None, lazy: bool = False) -> "RecordStore":
+        """Load a folder; with a *cache* (see store.cache), unchanged files are not parsed again, and with
+        *lazy* too, years whose shelf still holds are not read until asked for (store.shelf)."""
         store = cls(Path(root))
         if not store.root.is_dir():
             raise FileNotFoundError(f"records folder not found: {store.root}")
         store._cache = cache
+        store.lazy = lazy and cache is not None
+        if store.lazy:
+            store.records.years = FiscalYears(store._read_unread_year)
         store._load_all()
         if cache is not None:
             cache.save(set(store.sources))
@@ -69,10 +80,55 @@ class RecordStore:
                 self.records.agency = read_agency(source.relative_path, source.values, self.findings)
         else:
             self.findings.append(Finding("file-missing", Severity.ERROR, "agency.toml", (), {}, 1, 1))
+        shelves, conditions_now = self._kept_shelves()
         for folder in sorted(self.root.iterdir()):
             if folder.is_dir() and YEAR_FOLDER.match(folder.name) and self._inside_root(folder):
-                self._load_year(folder)
+                shelf = shelves.get(int(folder.name))
+                if shelf is not None and shelf.still_true(year_signature(self.root, int(folder.name)),
+                                                          conditions_now, self.root, year_shelf.today()):
+                    self.records.years.add_unread(int(folder.name))
+                    self.shelved[int(folder.name)] = shelf
+                else:
+                    self._load_year(folder)
         self._find_leftovers()
+
+    def conditions_now(self) -> str:
+        agency = self.sources.get("agency.toml")
+        return conditions(agency.sha256 if agency else None)
+
+    def _kept_shelves(self) -> tuple[dict[int, YearShelf], str]:
+        """The shelves an earlier run kept (lazy loading only), and today's conditions to check them by."""
+        shelves = self._cache.recall(SHELVES_MEMO) if self.lazy else None
+        if not isinstance(shelves, dict):
+            return {}, ""
+        return {year: shelf for year, shelf in shelves.items() if isinstance(shelf, YearShelf)}, \
+            self.conditions_now()
+
+    def _read_unread_year(self, fiscal_year: int) -> FiscalYear:
+        """A shelved year asked for: read it now (from the parse cache: its files did not change)."""
+        self.shelved.pop(fiscal_year, None)
+        year = self._load_year(self.root / str(fiscal_year))
+        if self._cache is not None:
+            self._cache.save(set(self.sources))
+        for listener in list(self.year_read_listeners):
+            listener(fiscal_year)
+        return year
+
+    def read_year_of(self, relative_path: str) -> None:
+        """Make sure the year *relative_path* belongs to is read (its sources and findings in memory)."""
+        head = relative_path.split("/", 1)[0]
+        if self.lazy and head.isdigit() and int(head) in self.shelved:
+            self.records.years[int(head)]
+
+    def read_changed_years(self) -> list[int]:
+        """After files changed behind the app (a pull): read each shelved year whose shelf no longer holds."""
+        conditions_now = self.conditions_now()
+        changed = [fiscal_year for fiscal_year, shelf in self.shelved.items()
+                   if not shelf.still_true(year_signature(self.root, fiscal_year), conditions_now, self.root,
+                                           year_shelf.today())]
+        for fiscal_year in changed:
+            self.records.years[fiscal_year]
+        return changed
 
     def _find_leftovers(self) -> None:
         """Temp files of saves killed halfway (see store.atomic): reported, removed by `remove_stale_leftovers`."""
@@ -110,8 +166,10 @@ class RecordStore:
         """Load one fiscal-year folder (used for a year created while the app runs)."""
         self._load_year(folder)
 
-    def _load_year(self, folder: Path) -> None:
+    def _load_year(self, folder: Path) -> FiscalYear:
         folder_year = int(folder.name)
+        if self.lazy:
+            self.read_as[folder_year] = (year_signature(self.root, folder_year), time.time())
         report_path = folder / "report.toml"
         year = FiscalYear(fiscal_year=folder_year)
         year.origin.file = report_path.relative_to(self.root).as_posix()
@@ -135,6 +193,7 @@ class RecordStore:
                                                   self.findings))
         year.measures.sort(key=lambda measure: (measure.order, measure.origin.file))
         self.records.years[folder_year] = year
+        return year
 
     def findings_for(self, relative_path: str) -> list[Finding]:
         """What loading found in one file (schema findings included)."""
@@ -322,12 +381,13 @@ def _read_bytes_or_none(path: Path) -> bytes | None:
         return None
 
 
-def load_records(root: Path | str, use_cache: bool = False) -> RecordStore:
-    """Load a records folder. *use_cache*: reuse the per-user parse cache (the CLI and the app do)."""
+def load_records(root: Path | str, use_cache: bool = False, lazy: bool = False) -> RecordStore:
+    """Load a records folder. *use_cache*: reuse the per-user parse cache (the CLI and the app do);
+    *lazy*: leave unchanged years unread until asked for (the app does; see store.shelf)."""
     cache = None
     if use_cache:
         from .cache import ParseCache
 
         if ParseCache.enabled():
             cache = ParseCache(Path(root))
-    return RecordStore.load(root, cache)
+    return RecordStore.load(root, cache, lazy)

@@ -10,6 +10,7 @@ text: creating a breaker costs as much as segmenting a short text. The segmenter
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Sequence
 
 from icu4py.breakers import WordBreaker
@@ -17,7 +18,7 @@ from icu4py.breakers import WordBreaker
 TEXT_SEPARATOR = "\u2029"  # PARAGRAPH SEPARATOR: ICU breaks before and after it (WB3a, WB3b)
 _CODES_END = "\n"  # the separator's code; `.` in a pattern does not match it
 _FIRST_CODE = 0x100  # codes below are left for the caller's fixed words
-_BATCH_CHARACTERS = 200_000  # a bound on the joined text (and so on the number of distinct words)
+_BATCH_CHARACTERS = 200_000  # about this many characters a WordBreaker
 _BEYOND_UTF16_UNIT = re.compile("[\U00010000-\U0010ffff]")
 
 
@@ -29,10 +30,16 @@ class _WordCodes(dict):
             code = _CODES_END
         elif word.isspace():
             code = ""
-        else:
+        elif _FIRST_CODE + len(self) <= sys.maxunicode:
             code = chr(_FIRST_CODE + len(self))
+        else:
+            raise _OutOfCodes
         self[word] = code
         return code
+
+
+class _OutOfCodes(Exception):
+    """More distinct words in one batch than characters to stand for them."""
 
 
 def word_codes(texts: Sequence[str], fixed: dict[str, str]) -> list[str | None]:
@@ -60,7 +67,10 @@ def _code_batch(texts: Sequence[str], batch: list[int], fixed: dict[str, str], c
     codes = _WordCodes(fixed)
     joined = TEXT_SEPARATOR.join(texts[index] for index in batch)
     words = WordBreaker(joined, "th") if joined else ()
-    per_text = "".join(map(codes.__getitem__, words)).split(_CODES_END)
+    try:
+        per_text = "".join(map(codes.__getitem__, words)).split(_CODES_END)
+    except _OutOfCodes:  # the texts stay uncoded: read one by one
+        return
     if len(per_text) != len(batch):  # the separator joined to a neighbour: never seen; be exact anyway
         return
     for index, text_codes in zip(batch, per_text):

@@ -227,6 +227,7 @@ class ItaApp(RecordsHistory, App[int]):
         from .screens.measure import MeasureScreen
         from .screens.memo import MemoScreen
 
+        self.session.store.read_year_of(finding.file)  # a year listed from its shelf: read it now
         parts = finding.file.split("/")
         if len(parts) < 2 or not parts[0].isdigit() or int(parts[0]) not in self.session.records.years:
             self.notify(t("jump.no-form", file=finding.file), markup=False)

@@ -283,6 +283,7 @@ class RecordsHistory:
         return True
 
     def _reload_taken_in(self, count: int) -> None:
+        self.session.store.read_changed_years()  # years not read yet whose files the pull changed
         for relative in list(self.session.store.sources):
             if relative not in self.session.modified_files():
                 try:

@@ -12,6 +12,7 @@ from pathlib import Path
 from ..check.incremental import IncrementalCheck
 from ..model.findings import Finding, Severity
 from ..model.records import FiscalYear, Measure, Records
+from ..model.summary import YearSummary, summarize_year
 from ..store import ConflictError, RecordStore, SaveRefused, load_records
 from ..store.edit import apply_measure, apply_memo, create_measure, delete_measure, refresh_from_document
 from ..vcs.messages import SavedFile
@@ -32,13 +33,15 @@ class Session:
                  use_cache: bool = False):
         self.records_root = Path(records_root)
         self.lang = lang
-        self.store: RecordStore = load_records(self.records_root, use_cache=use_cache)
+        # with the cache, years unchanged since the last run are listed from their shelves, read when opened
+        self.store: RecordStore = load_records(self.records_root, use_cache=use_cache, lazy=use_cache)
         self.store.remove_stale_leftovers()  # temp files of saves killed halfway
         self.findings: list[Finding] = []
         self.journal = journal
         self.checks = IncrementalCheck(self.store)
         self.list_undo = ListUndo(self)  # add, duplicate, delete, move, F4: undoable until the next save
         self.recheck()
+        self.store.year_read_listeners.append(lambda _fiscal_year: self.recheck())
 
     @property
     def records(self) -> Records:
@@ -56,6 +59,14 @@ class Session:
 
     def findings_for_file(self, relative: str) -> list[Finding]:
         return [f for f in self.findings if f.file == relative]
+
+    def year_summary(self, fiscal_year: int, today) -> YearSummary:
+        """The overview's numbers of a year: from its shelf while it is not read (and the day is the
+        shelf's), else from the year itself."""
+        shelf = self.store.shelved.get(fiscal_year)
+        if shelf is not None and shelf.summary.holds_on(today):
+            return shelf.summary
+        return summarize_year(self.records.years[fiscal_year], today)
 
     def counts(self, findings: list[Finding]) -> tuple[int, int]:
         errors = sum(1 for f in findings if f.severity is Severity.ERROR)
@@ -151,6 +162,7 @@ class Session:
         if self.journal is None:
             return restored, kept
         for relative, path in self.journal.pending().items():
+            self.store.read_year_of(relative)
             source = self.store.sources.get(relative)
             if source is None or source.sha256 != self.journal.base(relative):
                 kept.append(relative)

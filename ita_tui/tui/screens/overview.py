@@ -10,7 +10,7 @@ from textual.widgets import Header, DataTable, Static
 
 from ...i18n import t
 from ...model.grade import grade_for_score
-from ...model.progress import State, year_progress
+from ...model.progress import State
 from .lists import ListScreen
 from .. import clock
 from ..display import safe_text
@@ -67,24 +67,24 @@ class OverviewScreen(ListScreen):
         table = self.query_one("#years", DataTable)
         current = select_year or self.selected_year()  # a refresh (after a dialog, a form) keeps the user's place
         table.clear()
+        today = clock.today()
         for fiscal_year in sorted(session.records.years, reverse=True):
-            year = session.records.years[fiscal_year]
+            summary = session.year_summary(fiscal_year, today)  # a year not opened yet is not read for this
             errors, warnings = session.counts(session.findings_for_year(fiscal_year))
-            score = year.previous_ita.score
-            progress = year_progress(year, clock.today())
-            late = progress.count(State.LATE)
+            score = summary.score
+            late = summary.count(State.LATE)
             cells = {
-                "col.year": Text(str(fiscal_year)), "col.measures": Text(str(len(year.measures))),
-                "col.done-late": Text(f"{progress.count(State.DONE)}/{late}", style="bold" if late else ""),
-                "col.planned": Text(str(progress.count(State.PLANNED))),
-                "col.in-progress": Text(str(progress.count(State.IN_PROGRESS))),
-                "col.done": Text(str(progress.count(State.DONE))),
+                "col.year": Text(str(fiscal_year)), "col.measures": Text(str(summary.measures)),
+                "col.done-late": Text(f"{summary.count(State.DONE)}/{late}", style="bold" if late else ""),
+                "col.planned": Text(str(summary.count(State.PLANNED))),
+                "col.in-progress": Text(str(summary.count(State.IN_PROGRESS))),
+                "col.done": Text(str(summary.count(State.DONE))),
                 "col.late": Text(str(late), style="bold" if late else ""),
                 "col.errors": Text(str(errors), style="bold red" if errors else "green"),
                 "col.warnings": Text(str(warnings), style="yellow" if warnings else "green"),
                 "col.score": Text("" if score is None else f"{score:.2f}"),
                 "col.grade": Text("" if score is None else grade_for_score(score)),
-                "col.memo-date": safe_text(format_thai_date(year.memo.date) if year.memo.date else "—"),
+                "col.memo-date": safe_text(format_thai_date(summary.memo_date) if summary.memo_date else "—"),
             }
             table.add_row(*(cells[key] for key in self._columns), key=str(fiscal_year))
         if current is not None and current in session.records.years:

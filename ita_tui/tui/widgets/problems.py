@@ -15,10 +15,12 @@ from ...i18n import current_language, t
 from ...model.findings import Finding, Severity
 from ...thai.hygiene import visible
 from ..bindings import TranslatedBindings
-from ..places import finding_place
+from ..places import finding_place, in_list_order
 
 _FOLDED: WeakKeyDictionary = WeakKeyDictionary()  # app → the panel is folded (for the session, on every screen)
 
+SHOWN_AT_ONCE = 60  # findings listed before a "more" line: Textual measures every option of a list at each
+# layout, and a 2,000-measure folder's hundreds of findings made the first screen a quarter-second slower
 SEVERITY_MARK = {Severity.ERROR: ("✗", "bold red"), Severity.WARNING: ("!", "yellow"), Severity.INFO: ("i", "cyan")}
 
 
@@ -54,6 +56,7 @@ class ProblemsPanel(TranslatedBindings, OptionList):
         self.findings: list[Finding] = []
         self.border_title = t("problems.title")
         self._with_file = True
+        self._shown = SHOWN_AT_ONCE
 
     @property
     def folded(self) -> bool:
@@ -67,6 +70,10 @@ class ProblemsPanel(TranslatedBindings, OptionList):
 
     def show(self, findings: list[Finding], with_file: bool = True) -> None:
         highlighted = self.highlighted
+        if with_file:
+            findings = in_list_order(findings, self.app.session.records, self.app.session.store.shelved)
+        if findings != self.findings:
+            self._shown = SHOWN_AT_ONCE
         self._with_file = with_file
         self.findings = list(findings)
         self.clear_options()
@@ -81,26 +88,29 @@ class ProblemsPanel(TranslatedBindings, OptionList):
         several_years = len({f.file.split("/")[0] for f in findings if f.file[:1].isdigit()}) > 1
         if not findings:
             self.add_option(Option(Text(t("problems.none"), style="green"), id="none", disabled=True))
-        for index, finding in enumerate(findings):
+        for index, finding in enumerate(findings[:self._shown]):
             mark, style = SEVERITY_MARK[finding.severity]
             prompt = Text()
             prompt.append(f"{mark} ", style=style)
             if with_file and self.show_paths:
                 prompt.append(f"{visible(finding.file)}:{finding.line} ", style="dim")
             elif with_file:
-                prompt.append(finding_place(finding, self.app.session.records, with_year=several_years) + ": ",
-                              style="bold")
+                prompt.append(finding_place(finding, self.app.session.records, with_year=several_years,
+                                            shelved=self.app.session.store.shelved) + ": ", style="bold")
             else:
                 field = _field_of(finding)
                 if field:
                     prompt.append(f"{field}: ", style="bold")
             prompt.append(finding_message(finding, current_language()))
             self.add_option(Option(prompt, id=str(index)))
+        if len(findings) > self._shown:
+            self.add_option(Option(Text(t("problems.more", count=len(findings) - self._shown), style="bold"),
+                                   id="more"))
         self.border_title = t("problems.title-counts", errors=counts[Severity.ERROR],
                               warnings=counts[Severity.WARNING],
                               keys=t("problems.keys-paths" if with_file else "problems.keys"))
         if highlighted is not None and findings:
-            self.highlighted = min(highlighted, len(findings) - 1)
+            self.highlighted = min(highlighted, self.option_count - 1)
 
     def get_content_height(self, container, viewport, width: int) -> int:
         """The options' height, counted only until it passes what the screen can show: the panel is capped
@@ -129,5 +139,8 @@ class ProblemsPanel(TranslatedBindings, OptionList):
         event.stop()
         if event.option.id == "folded":
             self.action_toggle_folded()  # Enter on the folded line opens the panel
-        elif event.option.id and event.option.id != "none":
+        elif event.option.id == "more":
+            self._shown = len(self.findings)
+            self.show(self.findings, self._with_file)
+        elif event.option.id and event.option.id.isdigit():
             self.post_message(self.Jump(self.findings[int(event.option.id)]))
