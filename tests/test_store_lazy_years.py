@@ -210,3 +210,27 @@ def test_a_problem_of_a_year_not_read_names_its_measure_as_reading_it_would(aged
     read = Session(aged)
     assert places == [finding_place(f, read.records) for f in shelved]
     assert all(place.startswith("2565 มาตรการที่ ") for place in places)
+
+
+@pytest.mark.parametrize("output", ["text", "json"])
+def test_ita_check_reads_only_what_changed_and_prints_what_a_full_check_prints(aged, capsys, monkeypatch,
+                                                                                 output):
+    from ita_tui.cli import main
+    from ita_tui.store.folder import RecordStore
+
+    def check() -> tuple[int, str]:
+        code = main(["check", str(aged), "--lang", "th", "--format", output])
+        return code, capsys.readouterr().out
+
+    monkeypatch.setenv("ITA_CACHE", "0")
+    full = check()
+    monkeypatch.setenv("ITA_CACHE", "1")
+    years_read = []
+    original = RecordStore._load_year
+    monkeypatch.setattr(RecordStore, "_load_year", lambda store, folder: years_read.append(folder.name) or
+                        original(store, folder))
+    assert check() == full
+    assert years_read == []  # every year from its shelf
+    (aged / MEASURE).write_text((aged / MEASURE).read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert check()[0] == full[0]
+    assert years_read == ["2565"]

@@ -61,6 +61,11 @@ class YearShelf:
     summary: YearSummary
     findings: tuple[Finding, ...]  # located, as the checker gives them
 
+    @property
+    def file_count(self) -> int:
+        """The year's records files (`ita check` says how many it checked)."""
+        return sum(1 for name, size, _mtime, _inode in self.signature if size is not None and name != "measures")
+
     def still_true(self, signature: tuple | None, conditions_now: str, root: Path, today: dt.date) -> bool:
         return (signature is not None and signature == self.signature and conditions_now == self.conditions
                 and self.summary.holds_on(today)
