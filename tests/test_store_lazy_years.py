@@ -234,3 +234,47 @@ def test_ita_check_reads_only_what_changed_and_prints_what_a_full_check_prints(a
     (aged / MEASURE).write_text((aged / MEASURE).read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert check()[0] == full[0]
     assert years_read == ["2565"]
+
+
+def test_a_year_read_because_its_shelf_was_too_fresh_is_shelved_anew(messy_records, tmp_path, monkeypatch):
+    """Files saved just before a start make its shelves untrustworthy (racy); the next start reads those
+    years, takes their findings from the cache, and must shelve them again, or they are read forever."""
+    from types import SimpleNamespace
+
+    from ita_tui.store import folder
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    Session(messy_records, use_cache=True)  # the files are brand new
+    later = time.time() + 60
+    monkeypatch.setattr(folder, "time", SimpleNamespace(time=lambda: later))
+    second = Session(messy_records, use_cache=True)
+    assert second.records.years.unread() == [] and second.checks.years_checked == 0
+    assert Session(messy_records, use_cache=True).records.years.unread() == [2565, 2566]
+
+
+def test_a_new_year_is_shelved_for_the_next_start(aged, monkeypatch):
+    from types import SimpleNamespace
+
+    from ita_tui.store import folder
+    from ita_tui.store.new_year import create_fiscal_year
+
+    session = Session(aged, use_cache=True)
+    create_fiscal_year(session.store, 2567, 2566, copy_measures=True)
+    session.recheck()
+    later = time.time() + 60
+    monkeypatch.setattr(folder, "time", SimpleNamespace(time=lambda: later))
+    Session(aged, use_cache=True)
+    assert Session(aged, use_cache=True).records.years.unread() == [2565, 2566, 2567]
+
+
+def test_typing_in_a_linked_year_does_not_write_the_cache_at_every_check(aged, monkeypatch):
+    from ita_tui.store.cache import ParseCache
+
+    (aged / "2565").rename(aged / "real-2565")
+    (aged / "2565").symlink_to(aged / "real-2565")
+    session = Session(aged, use_cache=True)
+    saves = []
+    monkeypatch.setattr(ParseCache, "save", lambda cache, known: saves.append(known))
+    session.recheck()
+    session.recheck()
+    assert saves == []

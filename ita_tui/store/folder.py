@@ -46,6 +46,8 @@ class RecordStore:
         self.shelved: dict[int, YearShelf] = {}  # fiscal year not read → its summary and findings
         self.read_as: dict[int, tuple[tuple | None, float]] = {}  # year read → (signature, time) before reading
         self.year_read_listeners: list = []  # called with a fiscal year read on first use
+        self.read_from_shelf: set[int] = set()  # years read on first use (their shelves held)
+        self._shelves_not_holding: set[int] = set()
 
     # -- loading ------------------------------------------------------------------------------
     @classmethod
@@ -107,6 +109,8 @@ class RecordStore:
     def _read_unread_year(self, fiscal_year: int) -> FiscalYear:
         """A shelved year asked for: read it now (from the parse cache: its files did not change)."""
         self.shelved.pop(fiscal_year, None)
+        if fiscal_year not in self._shelves_not_holding:
+            self.read_from_shelf.add(fiscal_year)
         year = self._load_year(self.root / str(fiscal_year))
         if self._cache is not None:
             self._cache.save(set(self.sources))
@@ -126,9 +130,17 @@ class RecordStore:
         changed = [fiscal_year for fiscal_year, shelf in self.shelved.items()
                    if not shelf.still_true(year_signature(self.root, fiscal_year), conditions_now, self.root,
                                            year_shelf.today())]
-        for fiscal_year in changed:
-            self.records.years[fiscal_year]
+        self._read_without_shelves(changed)
         return changed
+
+    def read_every_year(self) -> None:
+        """Read the shelved years: their shelves no longer hold (agency.toml changed)."""
+        self._read_without_shelves(list(self.shelved))
+
+    def _read_without_shelves(self, fiscal_years: list[int]) -> None:
+        self._shelves_not_holding.update(fiscal_years)  # read because their shelves do not hold: shelve anew
+        for fiscal_year in fiscal_years:
+            self.records.years[fiscal_year]
 
     def _find_leftovers(self) -> None:
         """Temp files of saves killed halfway (see store.atomic): reported, removed by `remove_stale_leftovers`."""
