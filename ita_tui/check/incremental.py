@@ -97,7 +97,7 @@ class IncrementalCheck:
         agency_changed = AGENCY_FILE in files or self.store.records.agency is not self._agency or \
             sources.get(AGENCY_FILE) is not self._checked.get(AGENCY_FILE, (None, None))[1]
         if agency_changed and self._agency is not None:
-            self.store.read_every_year()  # the shelves' findings were made with the agency as it was
+            self.store.drop_shelves()  # the shelves' findings were made with the agency as it was
         objects = self._objects()
         if agency_changed:
             self._check_everything(objects)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..model.findings import Finding, Severity
-from ..model.records import FiscalYear, FiscalYears, Records
+from ..model.records import FiscalYear, FiscalYears, Records, years_read
 from .atomic import STALE_TEMP_SECONDS, is_temp_file, remove_if_stale, write_atomically
 from .errors import ConflictError, SaveRefused
 from .schema import read_agency, read_measure, read_report
@@ -133,7 +133,53 @@ class RecordStore:
         self._read_without_shelves(changed)
         return changed
 
-    def read_every_year(self) -> None:
+    def take_in_added_and_removed(self) -> list[str]:
+        """After a pull: year folders that appeared, and measure files that appeared or went in the years
+        read (years not read are their shelves' business: `read_changed_years`). A file gone from disk that
+        has unsaved edits here stays (its save will ask). Returns the records-relative paths taken in."""
+        taken: list[str] = []
+        for folder in sorted(self.root.iterdir()):
+            if folder.is_dir() and YEAR_FOLDER.match(folder.name) and int(folder.name) not in self.records.years \
+                    and self._inside_root(folder):
+                self._load_year(folder)
+                taken.append(folder.name)
+        for fiscal_year, year in years_read(self.records.years).items():
+            if str(fiscal_year) in taken:
+                continue
+            measures_folder = self.root / str(fiscal_year) / "measures"
+            try:
+                on_disk = {f"{fiscal_year}/measures/{name}" for name in os.listdir(measures_folder)
+                           if name.endswith(".toml")}
+            except OSError:
+                on_disk = set()
+            prefix = f"{fiscal_year}/measures/"
+            known = {m.origin.file for m in year.measures} | {f.file for f in self.findings if f.file.startswith(prefix)}
+            for relative in sorted(on_disk - known):
+                source = self._read(self.root / relative)
+                taken.append(relative)
+                if source is None:
+                    continue  # its problem is in the findings
+                match = _FILENAME_ORDER.match(relative.rsplit("/", 1)[-1])
+                self.fallback_orders[relative] = int(match[1]) if match else len(year.measures) + 1
+                year.measures.append(read_measure(relative, self.fallback_orders[relative], source.values,
+                                                  self.findings))
+            for relative in sorted(known - on_disk):
+                if relative in self.new_files or (relative in self._documents and self.is_modified(relative)):
+                    continue
+                self.sources.pop(relative, None)
+                self._documents.pop(relative, None)
+                year.measures = [m for m in year.measures if m.origin.file != relative]
+                self.findings = [f for f in self.findings if f.file != relative]
+                taken.append(relative)
+            year.measures.sort(key=lambda measure: (measure.order, measure.origin.file))
+        return taken
+
+    def read_all_years(self) -> None:
+        """Read every year still on its shelf (a search of all years needs their texts)."""
+        for fiscal_year in list(self.shelved):
+            self.records.years[fiscal_year]
+
+    def drop_shelves(self) -> None:
         """Read the shelved years: their shelves no longer hold (agency.toml changed)."""
         self._read_without_shelves(list(self.shelved))
 
