@@ -213,3 +213,54 @@ async def test_the_year_list_follows_a_terminal_resized_while_it_is_open(sample_
         await pilot.pause()
         assert "owners" not in [column.value for column in table.columns]
         assert table.region.width == 80
+
+
+async def test_coming_back_with_nothing_changed_sets_nothing_again(sample_records, monkeypatch, tmp_path):
+    """A Static's update and the panel's options each ask Textual for a new layout of the screen."""
+    from textual.widgets import Static
+
+    from ita_tui.tui.widgets.problems import ProblemsPanel
+
+    app = ItaApp(sample_records, "th", out_root=tmp_path / "out")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.push_screen(YearScreen(2566))
+        await pilot.pause()
+        app.open_measure(2566, EDITED)
+        await pilot.pause()
+        updates = _Counted(monkeypatch, Static, "update")
+        shows = _Counted(monkeypatch, ProblemsPanel, "show")
+        app.pop_screen()
+        await pilot.pause()
+        assert isinstance(app.screen, YearScreen)
+        assert (updates.calls, shows.calls) == (0, 0)
+
+
+async def test_coming_back_after_an_edit_shows_its_problems_and_title(sample_records, tmp_path):
+    from ita_tui.tui.widgets.problems import ProblemsPanel
+
+    app = ItaApp(sample_records, "th", out_root=tmp_path / "out")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        year = YearScreen(2566)
+        app.push_screen(year)
+        await pilot.pause()
+        panel = year.query_one(ProblemsPanel)
+        before = [finding.rule_id for finding in panel.findings if finding.file == EDITED]
+        app.open_measure(2566, EDITED)
+        await pilot.pause()
+        app.screen.query_one("#title", ThaiInput).value = ""
+        app.screen.apply_now()
+        app.pop_screen()
+        await pilot.pause()
+        after = [finding.rule_id for finding in panel.findings if finding.file == EDITED]
+        assert len(after) > len(before)  # an empty title is a finding of its own
+        app.open_measure(2566, EDITED)
+        await pilot.pause()
+        app.screen.query_one("#title", ThaiInput).value = "ชื่อที่ตั้งใหม่"
+        app.screen.apply_now()
+        app.pop_screen()
+        await pilot.pause()
+        assert [finding.rule_id for finding in panel.findings if finding.file == EDITED] == before
+        assert before  # the sample's measure 2 has problems: the panel names it by its (new) title
+        assert any("ชื่อที่ตั้งใหม่" in str(option.prompt) for option in panel.options)

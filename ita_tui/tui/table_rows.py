@@ -29,6 +29,8 @@ def show_rows(table: DataTable, rows: list[Row]) -> int:
     if shown is not None and table.row_count == len(shown) and [key for key, _ in shown] == [key for key, _ in rows]:
         columns = list(table.columns)
         for (key, cells), (_, old_cells) in zip(rows, shown):
+            if cells is old_cells:  # year_columns reuses a row it built before: nothing in it changed
+                continue
             changed = [index for index, (cell, old) in enumerate(zip(cells, old_cells)) if not _same_cell(cell, old)]
             for index in changed:
                 table.update_cell(key, columns[index], cells[index], update_width=True)

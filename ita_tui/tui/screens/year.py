@@ -3,6 +3,7 @@ duplicate, reorder."""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -94,8 +95,8 @@ class YearScreen(ListScreen):
     def refresh_view(self, select_file: str | None = None) -> None:
         session = self.app.session
         year = self.year
-        self.query_one("#year-title", Static).update(
-            safe_text(t("year.title", year=self.fiscal_year, count=len(year.measures)), "bold"))
+        self._update_static("#year-title",
+                            safe_text(t("year.title", year=self.fiscal_year, count=len(year.measures)), "bold"))
         score = year.previous_ita.score
         memo = year.memo
         summary = t("year.memo-summary", subject=one_line(memo.subject, 60) or "—",
@@ -104,7 +105,7 @@ class YearScreen(ListScreen):
                     score="—" if score is None else f"{score:.2f}",
                     grade="" if score is None else grade_for_score(score),
                     previous=year.previous_ita.fiscal_year or "—")
-        self.query_one("#memo-summary", Static).update(safe_text(keep_phrases(summary)))
+        self._update_static("#memo-summary", safe_text(keep_phrases(summary)))
         table = self.query_one("#measures", DataTable)
         current = select_file or self.selected_file()
         rows = []
@@ -121,7 +122,29 @@ class YearScreen(ListScreen):
             for row_index, measure in enumerate(year.measures):
                 if measure.origin.file == current:
                     table.move_cursor(row=row_index)
-        self.query_one(ProblemsPanel).show(session.findings_for_year(self.fiscal_year))
+        self._show_problems(session.findings_for_year(self.fiscal_year))
+
+    # Coming back from a form refreshes the view: what did not change is not set again (a Static's update
+    # and the panel's options each ask for a new layout and paint of the screen).
+    _shown_texts: dict | None = None
+    _shown_problems: tuple | None = None
+
+    def _update_static(self, selector: str, text: Text) -> None:
+        shown = (text.plain, str(text.style), tuple(text.spans))
+        if self._shown_texts is None:
+            self._shown_texts = {}
+        if self._shown_texts.get(selector) != shown:
+            self._shown_texts[selector] = shown
+            self.query_one(selector, Static).update(text)
+
+    def _show_problems(self, findings: list) -> None:
+        """The panel names each finding's measure by number and title: those are part of what it shows."""
+        panel = self.query_one(ProblemsPanel)
+        shown = (list(findings), [(measure.origin.file, measure.title) for measure in self.year.measures],
+                 panel.folded)
+        if shown != self._shown_problems:
+            self._shown_problems = shown
+            panel.show(findings)
 
     def selected_file(self) -> str | None:
         table = self.query_one("#measures", DataTable)
