@@ -77,3 +77,19 @@ def test_a_broken_cache_file_is_ignored(records_builder, tmp_path):
 def test_ita_cache_0_disables_it(monkeypatch):
     monkeypatch.setenv("ITA_CACHE", "0")
     assert not ParseCache.enabled()
+
+
+@pytest.mark.parametrize("code, used", [("older code", False), (None, True)])
+def test_what_the_rules_found_per_text_is_reused_only_by_the_same_code(sample_records, tmp_path, monkeypatch,
+                                                                        code, used):
+    from ita_tui.check import rules_consistency, run_checks
+    from ita_tui.check.runner import RULE_MEMO
+    from ita_tui.store.shelf import code_fingerprint
+
+    store = RecordStore.load(sample_records, ParseCache(sample_records, tmp_path / "cache"))
+    title = store.records.years[2566].measures[0].title
+    store._cache.remember({RULE_MEMO: {"code": code or code_fingerprint(), "texts": {title: (("ปลอม", 0),)}}})
+    store._cache.save(set(store.sources))
+    monkeypatch.setattr(rules_consistency, "REPEATED_RUNS_MEMO", {})
+    report = run_checks(RecordStore.load(sample_records, ParseCache(sample_records, tmp_path / "cache")))
+    assert any(f.params.get("phrase") == "ปลอม" for f in report.findings) is used

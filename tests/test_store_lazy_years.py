@@ -210,3 +210,143 @@ def test_a_problem_of_a_year_not_read_names_its_measure_as_reading_it_would(aged
     read = Session(aged)
     assert places == [finding_place(f, read.records) for f in shelved]
     assert all(place.startswith("2565 มาตรการที่ ") for place in places)
+
+
+@pytest.mark.parametrize("output", ["text", "json"])
+def test_ita_check_reads_only_what_changed_and_prints_what_a_full_check_prints(aged, capsys, monkeypatch,
+                                                                                 output):
+    from ita_tui.cli import main
+    from ita_tui.store.folder import RecordStore
+
+    def check() -> tuple[int, str]:
+        code = main(["check", str(aged), "--lang", "th", "--format", output])
+        return code, capsys.readouterr().out
+
+    monkeypatch.setenv("ITA_CACHE", "0")
+    full = check()
+    monkeypatch.setenv("ITA_CACHE", "1")
+    years_read = []
+    original = RecordStore._load_year
+    monkeypatch.setattr(RecordStore, "_load_year", lambda store, folder: years_read.append(folder.name) or
+                        original(store, folder))
+    assert check() == full
+    assert years_read == []  # every year from its shelf
+    (aged / MEASURE).write_text((aged / MEASURE).read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert check()[0] == full[0]
+    assert years_read == ["2565"]
+
+
+def test_a_year_read_because_its_shelf_was_too_fresh_is_shelved_anew(messy_records, tmp_path, monkeypatch):
+    """Files saved just before a start make its shelves untrustworthy (racy); the next start reads those
+    years, takes their findings from the cache, and must shelve them again, or they are read forever."""
+    from types import SimpleNamespace
+
+    from ita_tui.store import folder
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    Session(messy_records, use_cache=True)  # the files are brand new
+    later = time.time() + 60
+    monkeypatch.setattr(folder, "time", SimpleNamespace(time=lambda: later))
+    second = Session(messy_records, use_cache=True)
+    assert second.records.years.unread() == [] and second.checks.years_checked == 0
+    assert Session(messy_records, use_cache=True).records.years.unread() == [2565, 2566]
+
+
+def test_a_new_year_is_shelved_for_the_next_start(aged, monkeypatch):
+    from types import SimpleNamespace
+
+    from ita_tui.store import folder
+    from ita_tui.store.new_year import create_fiscal_year
+
+    session = Session(aged, use_cache=True)
+    create_fiscal_year(session.store, 2567, 2566, copy_measures=True)
+    session.recheck()
+    later = time.time() + 60
+    monkeypatch.setattr(folder, "time", SimpleNamespace(time=lambda: later))
+    Session(aged, use_cache=True)
+    assert Session(aged, use_cache=True).records.years.unread() == [2565, 2566, 2567]
+
+
+def test_typing_in_a_linked_year_does_not_write_the_cache_at_every_check(aged, monkeypatch):
+    from ita_tui.store.cache import ParseCache
+
+    (aged / "2565").rename(aged / "real-2565")
+    (aged / "2565").symlink_to(aged / "real-2565")
+    session = Session(aged, use_cache=True)
+    saves = []
+    monkeypatch.setattr(ParseCache, "save", lambda cache, known: saves.append(known))
+    session.recheck()
+    session.recheck()
+    assert saves == []
+
+
+def test_a_pull_that_adds_and_deletes_files_is_taken_in(aged):
+    session = Session(aged, use_cache=True)
+    year = session.records.years[2566]  # read
+    gone = year.measures[1].origin.file
+    (aged / gone).unlink()
+    added = aged / "2566" / "measures" / "09-new.toml"
+    added.write_text((aged / year.measures[0].origin.file).read_text(encoding="utf-8").replace(
+        "order = 1", "order = 9", 1), encoding="utf-8")
+    shutil.copytree(aged / "2565", aged / "2567")
+    report = aged / "2567" / "report.toml"
+    report.write_text(report.read_text(encoding="utf-8").replace("fiscal_year = 2565", "fiscal_year = 2567", 1),
+                      encoding="utf-8")
+    taken = session.store.take_in_added_and_removed()
+    session.recheck()
+    assert set(taken) == {"2567", gone, "2566/measures/09-new.toml"}
+    files = [m.origin.file for m in session.records.years[2566].measures]
+    assert gone not in files and "2566/measures/09-new.toml" in files
+    assert sorted(session.records.years) == [2565, 2566, 2567]
+    assert _as_compared(session.findings) == _full_check(aged)
+
+
+def test_agency_toml_changed_by_a_pull_is_taken_in_and_the_shelved_years_are_read(aged):
+    session = Session(aged, use_cache=True)
+    agency = aged / "agency.toml"
+    agency.write_text(agency.read_text(encoding="utf-8") + '\n[[officials]]\nid = "new"\nname = "ใหม่"\n'
+                      'position = "ปลัด"\n', encoding="utf-8")
+    session.reload("agency.toml")  # crashed: agency.toml is no fiscal year's file
+    assert session.records.years.unread() == []  # the shelves' findings were made with the old roster
+    assert any(official.id == "new" for official in session.records.agency.officials)
+    assert _as_compared(session.findings) == _full_check(aged)
+
+
+async def test_f5_on_a_year_not_read_judges_its_files_as_they_are_now(aged, tmp_path):
+    """A colleague's save after the start: the export reads the year and asks about its new error."""
+    from ita_tui.tui.app import ItaApp
+    from ita_tui.tui.dialogs import ChoiceDialog
+
+    app = ItaApp(aged, "th", use_cache=True, out_root=tmp_path / "out")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.session.records.years.unread() == [2565, 2566]
+        before = sum(1 for f in app.session.findings_for_year(2565) if f.severity.value == "error")
+        measure = aged / MEASURE
+        measure.write_text(measure.read_text(encoding="utf-8").replace(
+            'text = "', 'text = "เมื่อมีนาคม ๒๕๖๐ ', 1), encoding="utf-8")
+        app.screen.query_one("#years").move_cursor(row=1)
+        app.action_export()
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        assert f"{before + 1}" in app.screen.question
+
+
+async def test_search_reads_the_years_on_the_event_loop_and_finds_in_all_of_them(aged, tmp_path, monkeypatch):
+    import threading
+
+    from ita_tui.store.folder import RecordStore
+    from ita_tui.tui.app import ItaApp
+
+    threads = []
+    original = RecordStore._read_unread_year
+    monkeypatch.setattr(RecordStore, "_read_unread_year", lambda store, year: threads.append(
+        threading.current_thread()) or original(store, year))
+    app = ItaApp(aged, "th", use_cache=True, out_root=tmp_path / "out")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+f")
+        while app.screen.index is None:
+            await pilot.pause(0.05)
+        assert threads and set(threads) == {threading.main_thread()}
+        assert {hit.place.fiscal_year for hit in app.screen.index.search("มาตรการ").hits} == {2565, 2566}

@@ -35,7 +35,8 @@ from ..store.folder import RecordStore
 from ..store import shelf as year_shelf
 from ..store.shelf import SHELVES_MEMO, code_fingerprint, make_shelf
 from . import rules_consistency, rules_hygiene, rules_required, rules_values
-from .runner import ALL_RULES, DATED_RULES, RULE_MEMO, missing_evidence_of, without_echoes
+from .runner import (ALL_RULES, DATED_RULES, RULE_MEMO, missing_evidence_of, read_rule_memo, rule_memo_to_keep,
+                     without_echoes)
 
 AGENCY_FILE = "agency.toml"
 FILE_RULES = (
@@ -61,6 +62,8 @@ class IncrementalCheck:
         self._fresh_years: set[int] = set()  # checked by rules in this update (not taken from the cache)
         self._agency = None
         self._rule_memo_read = False
+        self._updating = False
+        self._shelved_as: dict[int, tuple] = {}  # fiscal year → the read (signature, time) its shelf was made from
         self.files_checked = 0  # counters for tests: how much work the last update() did
         self.years_checked = 0
         self.findings: list[Finding] = []
@@ -78,13 +81,25 @@ class IncrementalCheck:
 
     def update(self, files: Iterable[str] = ()) -> list[Finding]:
         """Re-check what changed since the last update (and *files*, changed in place); all findings."""
+        if self._updating:  # a year read at the start of this update re-checks through its listener:
+            return self.findings  # this update takes that year in
+        self._updating = True
+        try:
+            return self._update(files)
+        finally:
+            self._updating = False
+
+    def _update(self, files: Iterable[str]) -> list[Finding]:
         self.files_checked = self.years_checked = 0
         self._fresh_years = set()
         self._year_findings_before = set(self._year_findings)
-        objects = self._objects()
         sources = self.store.sources
-        if AGENCY_FILE in files or self.store.records.agency is not self._agency or \
-                sources.get(AGENCY_FILE) is not self._checked.get(AGENCY_FILE, (None, None))[1]:
+        agency_changed = AGENCY_FILE in files or self.store.records.agency is not self._agency or \
+            sources.get(AGENCY_FILE) is not self._checked.get(AGENCY_FILE, (None, None))[1]
+        if agency_changed and self._agency is not None:
+            self.store.drop_shelves()  # the shelves' findings were made with the agency as it was
+        objects = self._objects()
+        if agency_changed:
             self._check_everything(objects)
             remember = True
         else:
@@ -115,9 +130,21 @@ class IncrementalCheck:
                     self._check_year(fiscal_year, year_files, objects)
                     remember = remember or fiscal_year not in self._year_findings_before
         findings = self._assemble()
-        if remember:
+        if remember or self._years_to_shelve():
             self._remember_everything_checked()
         return findings
+
+    def _years_to_shelve(self) -> list[int]:
+        """Years read (not from a shelf that held) with no unsaved edits, not shelved as read now: a year read
+        at the start because its shelf no longer held gets a new one even when its findings came from the
+        cache (else one shelved within the racy window would be read at every start after)."""
+        store = self.store
+        if not store.lazy:
+            return []
+        return [fiscal_year for fiscal_year, year in years_read(store.records.years).items()
+                if fiscal_year not in store.read_from_shelf and fiscal_year in store.read_as
+                and self._shelved_as.get(fiscal_year) != store.read_as[fiscal_year]
+                and self._year_key(year) is not None]
 
     # -- checking -----------------------------------------------------------------------------------
     def _check_everything(self, objects) -> None:
@@ -195,9 +222,7 @@ class IncrementalCheck:
         cache = self.store._cache
         if cache is not None and not self._rule_memo_read:
             self._rule_memo_read = True
-            memo = cache.recall(RULE_MEMO)
-            if isinstance(memo, dict):
-                rules_consistency.REPEATED_RUNS_MEMO.update(memo)
+            read_rule_memo(cache)
 
     def _year_key(self, year: FiscalYear) -> str | None:
         """What a year's findings depend on; None while one of its files has edits not saved."""
@@ -222,7 +247,7 @@ class IncrementalCheck:
         """After a check that ran rules on years of unedited files: keep their (located) findings, and
         shelve the years read for the next start (a lazy store)."""
         cache = self.store._cache
-        if cache is None or not self._fresh_years:
+        if cache is None:
             return
         years = self.store.records.years
         kept = {year: entry for year, entry in self._cached_years().items() if year in years}
@@ -234,7 +259,9 @@ class IncrementalCheck:
             files = [year.origin.file] + [measure.origin.file for measure in year.measures]
             kept[fiscal_year] = (key, {file: self._file_findings.get(file, []) for file in files},
                                  self._year_findings[fiscal_year])
-        memo = {_CACHE_PART: kept, RULE_MEMO: dict(rules_consistency.REPEATED_RUNS_MEMO)}
+        memo = {_CACHE_PART: kept}
+        if self._fresh_years:  # rules ran: what they found per text
+            memo[RULE_MEMO] = rule_memo_to_keep()
         if self.store.lazy:
             memo[SHELVES_MEMO] = self._shelves()
         cache.remember(memo)
@@ -257,6 +284,7 @@ class IncrementalCheck:
                                summarize_year(year, today), findings)
             if shelf is not None:
                 shelves[fiscal_year] = shelf
+            self._shelved_as[fiscal_year] = store.read_as[fiscal_year]  # done, or never (a linked year)
         return shelves
 
     def _assemble(self) -> list[Finding]:

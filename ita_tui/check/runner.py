@@ -34,20 +34,34 @@ class CheckReport:
 RULE_MEMO = "repeated-runs"  # what rules_consistency computed per text, kept in the parse cache between runs
 
 
+def read_rule_memo(cache) -> None:
+    """What the rules found per text in earlier runs of this same code (a new rule makes it stale)."""
+    from ..store.shelf import code_fingerprint
+
+    memo = cache.recall(RULE_MEMO)
+    if isinstance(memo, dict) and memo.get("code") == code_fingerprint() and isinstance(memo.get("texts"), dict):
+        rules_consistency.REPEATED_RUNS_MEMO.update(memo["texts"])
+
+
+def rule_memo_to_keep() -> dict:
+    from ..store.shelf import code_fingerprint
+
+    return {"code": code_fingerprint(), "texts": dict(rules_consistency.REPEATED_RUNS_MEMO)}
+
+
 def run_checks(store: RecordStore, fiscal_year: int | None = None, today: dt.date | None = None) -> CheckReport:
     """Loading problems plus every rule's findings (only one fiscal year's files when one is given).
     *today* is the day progress is judged on (the clock is read here, never inside a rule)."""
     findings: list[Finding] = []
     cache = store._cache
     if cache is not None:
-        memo = cache.recall(RULE_MEMO)
-        rules_consistency.REPEATED_RUNS_MEMO.update(memo if isinstance(memo, dict) else {})
+        read_rule_memo(cache)
     for rule in ALL_RULES:
         findings.extend(rule(store.records))
     for dated_rule in DATED_RULES:
         findings.extend(dated_rule(store.records, today or dt.date.today()))
     if cache is not None:
-        cache.remember({RULE_MEMO: dict(rules_consistency.REPEATED_RUNS_MEMO)})
+        cache.remember({RULE_MEMO: rule_memo_to_keep()})
         cache.save(set(store.sources))
     findings.extend(_missing_evidence(store))
     findings = list(store.findings) + without_echoes(store, findings)

@@ -14,10 +14,10 @@ import re
 import tomlkit
 
 from ..model.findings import Finding
-from ..model.records import FiscalYear, Measure, Memo, PreviousIta
+from ..model.records import Agency, FiscalYear, Measure, Memo, PreviousIta
 from .errors import SaveRefused
 from .folder import RecordStore
-from .schema import read_measure, read_report
+from .schema import read_agency, read_measure, read_report
 from .source import parse_source
 from .values import indent_of, same_values
 
@@ -236,6 +236,14 @@ def apply_memo(store: RecordStore, file: str, memo: Memo, previous: PreviousIta,
 def refresh_from_document(store: RecordStore, file: str) -> None:
     """Re-read the model objects of *file* from its (edited) document, and its schema findings with them.
     A file that is no longer loaded (it broke on disk) leaves the model: its problem is what shows."""
+    if file == "agency.toml":  # taken in by a pull, or reloaded after a conflict
+        findings_of_agency: list[Finding] = []
+        if file in store.sources:
+            store.records.agency = read_agency(file, store.values(file), findings_of_agency)
+        else:
+            store.records.agency = Agency()
+        store.replace_findings(file, findings_of_agency)
+        return
     year_number = int(file.split("/")[0])
     year = store.records.years[year_number]
     if file not in store.sources:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..model.findings import Finding, Severity
-from ..model.records import FiscalYear, FiscalYears, Records
+from ..model.records import FiscalYear, FiscalYears, Records, years_read
 from .atomic import STALE_TEMP_SECONDS, is_temp_file, remove_if_stale, write_atomically
 from .errors import ConflictError, SaveRefused
 from .schema import read_agency, read_measure, read_report
@@ -46,6 +46,8 @@ class RecordStore:
         self.shelved: dict[int, YearShelf] = {}  # fiscal year not read → its summary and findings
         self.read_as: dict[int, tuple[tuple | None, float]] = {}  # year read → (signature, time) before reading
         self.year_read_listeners: list = []  # called with a fiscal year read on first use
+        self.read_from_shelf: set[int] = set()  # years read on first use (their shelves held)
+        self._shelves_not_holding: set[int] = set()
 
     # -- loading ------------------------------------------------------------------------------
     @classmethod
@@ -107,6 +109,8 @@ class RecordStore:
     def _read_unread_year(self, fiscal_year: int) -> FiscalYear:
         """A shelved year asked for: read it now (from the parse cache: its files did not change)."""
         self.shelved.pop(fiscal_year, None)
+        if fiscal_year not in self._shelves_not_holding:
+            self.read_from_shelf.add(fiscal_year)
         year = self._load_year(self.root / str(fiscal_year))
         if self._cache is not None:
             self._cache.save(set(self.sources))
@@ -126,9 +130,63 @@ class RecordStore:
         changed = [fiscal_year for fiscal_year, shelf in self.shelved.items()
                    if not shelf.still_true(year_signature(self.root, fiscal_year), conditions_now, self.root,
                                            year_shelf.today())]
-        for fiscal_year in changed:
-            self.records.years[fiscal_year]
+        self._read_without_shelves(changed)
         return changed
+
+    def take_in_added_and_removed(self) -> list[str]:
+        """After a pull: year folders that appeared, and measure files that appeared or went in the years
+        read (years not read are their shelves' business: `read_changed_years`). A file gone from disk that
+        has unsaved edits here stays (its save will ask). Returns the records-relative paths taken in."""
+        taken: list[str] = []
+        for folder in sorted(self.root.iterdir()):
+            if folder.is_dir() and YEAR_FOLDER.match(folder.name) and int(folder.name) not in self.records.years \
+                    and self._inside_root(folder):
+                self._load_year(folder)
+                taken.append(folder.name)
+        for fiscal_year, year in years_read(self.records.years).items():
+            if str(fiscal_year) in taken:
+                continue
+            measures_folder = self.root / str(fiscal_year) / "measures"
+            try:
+                on_disk = {f"{fiscal_year}/measures/{name}" for name in os.listdir(measures_folder)
+                           if name.endswith(".toml")}
+            except OSError:
+                on_disk = set()
+            prefix = f"{fiscal_year}/measures/"
+            known = {m.origin.file for m in year.measures} | {f.file for f in self.findings if f.file.startswith(prefix)}
+            for relative in sorted(on_disk - known):
+                source = self._read(self.root / relative)
+                taken.append(relative)
+                if source is None:
+                    continue  # its problem is in the findings
+                match = _FILENAME_ORDER.match(relative.rsplit("/", 1)[-1])
+                self.fallback_orders[relative] = int(match[1]) if match else len(year.measures) + 1
+                year.measures.append(read_measure(relative, self.fallback_orders[relative], source.values,
+                                                  self.findings))
+            for relative in sorted(known - on_disk):
+                if relative in self.new_files or (relative in self._documents and self.is_modified(relative)):
+                    continue
+                self.sources.pop(relative, None)
+                self._documents.pop(relative, None)
+                year.measures = [m for m in year.measures if m.origin.file != relative]
+                self.findings = [f for f in self.findings if f.file != relative]
+                taken.append(relative)
+            year.measures.sort(key=lambda measure: (measure.order, measure.origin.file))
+        return taken
+
+    def read_all_years(self) -> None:
+        """Read every year still on its shelf (a search of all years needs their texts)."""
+        for fiscal_year in list(self.shelved):
+            self.records.years[fiscal_year]
+
+    def drop_shelves(self) -> None:
+        """Read the shelved years: their shelves no longer hold (agency.toml changed)."""
+        self._read_without_shelves(list(self.shelved))
+
+    def _read_without_shelves(self, fiscal_years: list[int]) -> None:
+        self._shelves_not_holding.update(fiscal_years)  # read because their shelves do not hold: shelve anew
+        for fiscal_year in fiscal_years:
+            self.records.years[fiscal_year]
 
     def _find_leftovers(self) -> None:
         """Temp files of saves killed halfway (see store.atomic): reported, removed by `remove_stale_leftovers`."""

@@ -33,10 +33,11 @@ NOT_SHELVED = ("file-leftover-temp",)  # looked for again at every start, for ev
 
 @functools.lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """Names, sizes and times of the package's modules: a new rule or a fixed one makes old findings stale."""
+    """Names, sizes and times of the package's modules and data (the compound-word list decides what a
+    repeated phrase is): a new rule or a fixed one makes old findings stale."""
     package = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256()
-    for path in sorted(package.rglob("*.py")):
+    for path in sorted(path for path in package.rglob("*") if path.is_file() and "__pycache__" not in path.parts):
         status = path.stat()
         digest.update(f"{path.relative_to(package)}:{status.st_size}:{status.st_mtime_ns}\n".encode())
     return digest.hexdigest()
@@ -60,6 +61,11 @@ class YearShelf:
     evidence: tuple  # evidence_states() of the year's measures
     summary: YearSummary
     findings: tuple[Finding, ...]  # located, as the checker gives them
+
+    @property
+    def file_count(self) -> int:
+        """The year's records files (`ita check` says how many it checked)."""
+        return sum(1 for name, size, _mtime, _inode in self.signature if size is not None and name != "measures")
 
     def still_true(self, signature: tuple | None, conditions_now: str, root: Path, today: dt.date) -> bool:
         return (signature is not None and signature == self.signature and conditions_now == self.conditions

@@ -62,10 +62,13 @@ def phrase_segments(text: str) -> tuple[str, ...]:
 
 
 def word_boundaries(text: str) -> list[int]:
-    """Offsets of every word boundary in *text* (0 and len(text) included), for word-wise cursor motion."""
-    if not text:
-        return [0]
-    return [0] + [end for _, end in WordBreaker(text, "th").segments()]
+    """Offsets of every word boundary in *text* (0 and len(text) included), for word-wise cursor motion.
+    Summed from the words' lengths: ICU's own offsets count UTF-16 code units, and an emoji (two of them)
+    shifted every boundary after it by one."""
+    bounds = [0]
+    for word in WordBreaker(text, "th") if text else ():
+        bounds.append(bounds[-1] + len(word))
+    return bounds
 
 
 def words(text: str) -> list[str]:

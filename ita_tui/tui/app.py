@@ -512,6 +512,7 @@ class ItaApp(RecordsHistory, App[int]):
             self.notify(t("export.no-year"), markup=False)
             return
         self._flush_form()
+        self.session.store.read_year_of(f"{fiscal_year}/report.toml")  # its shelf may be older than its files
         self.session.recheck()
         errors = [f for f in self.session.findings_for_year(fiscal_year) if f.severity is Severity.ERROR]
         blanks = empty_placeholders(self.session.records, fiscal_year)

@@ -283,7 +283,6 @@ class RecordsHistory:
         return True
 
     def _reload_taken_in(self, count: int) -> None:
-        self.session.store.read_changed_years()  # years not read yet whose files the pull changed
         for relative in list(self.session.store.sources):
             if relative not in self.session.modified_files():
                 try:
@@ -291,6 +290,9 @@ class RecordsHistory:
                         self.session.reload(relative)
                 except OSError:
                     pass
+        self.session.store.read_changed_years()  # years not read yet whose files (or agency.toml) the pull changed
+        self.session.store.take_in_added_and_removed()  # new year folders; measure files added or deleted
+        self.session.recheck()
         self.notify(t("sync.pulled", count=count), markup=False)
         self.refresh_unsaved()
 

@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Static
 
 from ...i18n import t
+from ...model.records import Records, years_read
 from ...model.search import SearchHit, SearchIndex, snippet
 from ..bindings import TranslatedBindings
 from ..display import one_line
@@ -79,10 +80,17 @@ class SearchScreen(TranslatedBindings, Screen[SearchHit | None]):
         for key in ("search.col.year", "search.col.measure", "search.col.field", "search.col.found"):
             table.add_column(t(key), key=key)
         self.query_one("#search-query").focus()
-        self._build_index(self.app.session.records)
+        self.call_after_refresh(self._read_then_build)
+
+    def _read_then_build(self) -> None:
+        """Years not read yet (store/shelf.py) are read here, on the event loop: reading one re-checks, and
+        the worker must not touch the store. The worker gets the years as they are now."""
+        session = self.app.session
+        session.store.read_all_years()
+        self._build_index(Records(agency=session.records.agency, years=years_read(session.records.years)))
 
     @work(thread=True, exclusive=True, group="search-index")
-    def _build_index(self, records) -> None:
+    def _build_index(self, records: Records) -> None:
         """Folding every text of a 2,000-measure repository takes a few hundred ms: not on the event loop.
         The screen is modal over the records, so they do not change while it is built or used."""
         index = SearchIndex(records)
