@@ -3,6 +3,7 @@ bench/tui.py)."""
 
 from __future__ import annotations
 
+import pytest
 import textual.widgets._data_table as data_table_module
 from rich.text import Text
 from textual.widgets import DataTable
@@ -286,3 +287,49 @@ async def test_opening_a_year_does_not_restyle_the_whole_screen(sample_records, 
         await pilot.pause()
         await pilot.pause()
         assert restyled == []
+
+
+async def test_rows_added_in_one_go_are_the_rows_add_row_adds():
+    """FixedWidthTable.add_keyed_rows stands for add_row called per row: same rows, cells, keys, order,
+    cursor and highlight message; a key given twice is refused the same way."""
+    from textual.app import App
+    from textual.widgets._data_table import DuplicateKey
+
+    from ita_tui.tui.widgets.fixed_width_table import FixedWidthTable
+
+    rows = [(f"row-{index}", (Text(str(index)), CELLS[index % len(CELLS)])) for index in range(30)]
+    rows.append(("short", (Text("only one cell"),)))
+
+    class TwoTables(App):
+        highlighted: list = []
+
+        def compose(self):
+            for name in ("one-by-one", "in-one-go"):
+                table = FixedWidthTable(id=name, cursor_type="row")
+                table.add_column("n", width=4)
+                table.add_column("text", width=20)
+                yield table
+
+        def on_data_table_row_highlighted(self, event):
+            self.highlighted.append((event.data_table.id, event.cursor_row, event.row_key.value))
+
+    app = TwoTables()
+    async with app.run_test(size=(60, 30)) as pilot:
+        await pilot.pause()
+        one_by_one, in_one_go = app.query_one("#one-by-one"), app.query_one("#in-one-go")
+        for key, cells in rows:
+            one_by_one.add_row(*cells, key=key)
+        in_one_go.add_keyed_rows(rows)
+        await pilot.pause()
+        for table in (one_by_one, in_one_go):
+            assert [key.value for key in table.rows] == [key for key, _ in rows]
+        assert [one_by_one.get_row_at(index) for index in range(len(rows))] == \
+            [in_one_go.get_row_at(index) for index in range(len(rows))]
+        assert [row.height for row in in_one_go.rows.values()] == [row.height for row in one_by_one.rows.values()]
+        assert in_one_go.cursor_coordinate == one_by_one.cursor_coordinate
+        assert in_one_go.virtual_size == one_by_one.virtual_size
+        assert sorted(entry[1:] for entry in app.highlighted if entry[0] == "in-one-go") == \
+            sorted(entry[1:] for entry in app.highlighted if entry[0] == "one-by-one") == [(0, "row-0")]
+        with pytest.raises(DuplicateKey):
+            in_one_go.add_keyed_rows([("row-3", (Text("again"),))])
+        assert in_one_go.row_count == len(rows)

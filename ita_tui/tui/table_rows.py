@@ -37,8 +37,11 @@ def show_rows(table: DataTable, rows: list[Row]) -> int:
             written += bool(changed)
     else:
         table.clear()
-        for key, cells in rows:
-            table.add_row(*cells, key=key)
+        if hasattr(table, "add_keyed_rows"):  # FixedWidthTable: all rows in one go
+            table.add_keyed_rows(rows)
+        else:
+            for key, cells in rows:
+                table.add_row(*cells, key=key)
         written = len(rows)
     _SHOWN[table] = list(rows)
     return written

@@ -9,9 +9,13 @@ Two costs of Textual 8.2.8's DataTable that such a table does not need, each abo
   between the padding; `_cell_line` builds the same segments directly (tests/test_tui_year_open.py
   compares the two, so an upgrade that changes Textual's drawing fails there).
 Anything else (labels, automatic heights, text that wraps or does not fit, the header) takes Textual's way.
+`add_keyed_rows` adds many rows in one go (Textual's add_row sorts the columns, re-validates the cursor and
+asks for an idle pass once per row: 200 rows took longer than building them).
 """
 
 from __future__ import annotations
+
+from itertools import zip_longest
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -19,6 +23,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.geometry import Size
 from textual.widgets import DataTable
+from textual.widgets._data_table import DuplicateKey, Row, RowKey
 
 
 def fits_one_line(cell: object, room: int) -> bool:
@@ -47,6 +52,31 @@ def _cell_line(console, cell: Text, room: int, padding: int, pre_style: Style, p
 
 
 class FixedWidthTable(DataTable):
+    def add_keyed_rows(self, rows) -> None:
+        """`add_row(*cells, key=key)` for each (key, cells) of *rows*, one line high, with no label: what
+        Textual's add_row does per row (tests/test_tui_year_open.py compares them), with the cursor, the
+        update count and the idle request settled once at the end."""
+        columns = self.ordered_columns
+        was_empty = self.row_count == 0
+        for key, cells in rows:
+            row_key = RowKey(key)
+            if row_key in self._row_locations:
+                raise DuplicateKey(f"The row key {row_key!r} already exists.")
+            if len(cells) > len(columns):
+                raise ValueError("More values provided than there are columns.")
+            self._row_locations[row_key] = self.row_count
+            self._data[row_key] = {column.key: cell for column, cell in zip_longest(columns, cells)}
+            self.rows[row_key] = Row(row_key, 1, None, False)
+            self._new_rows.add(row_key)
+        if not rows:
+            return
+        self._require_update_dimensions = True
+        self.cursor_coordinate = self.cursor_coordinate
+        if was_empty and len(self.columns) > 0 and self.show_cursor and self.cursor_type != "none":
+            self._highlight_cursor()  # as add_row does when the first row makes a cell to highlight
+        self._update_count += 1
+        self.check_idle()
+
     def _columns_fixed(self) -> bool:
         return not any(column.auto_width for column in self.columns.values())
 
