@@ -264,3 +264,25 @@ async def test_coming_back_after_an_edit_shows_its_problems_and_title(sample_rec
         assert [finding.rule_id for finding in panel.findings if finding.file == EDITED] == before
         assert before  # the sample's measure 2 has problems: the panel names it by its (new) title
         assert any("ชื่อที่ตั้งใหม่" in str(option.prompt) for option in panel.options)
+
+
+async def test_opening_a_year_does_not_restyle_the_whole_screen(sample_records, monkeypatch, tmp_path):
+    """Every widget is styled as it mounts; Textual restyled the whole screen again as it was first shown."""
+    from textual.dom import DOMNode
+
+    restyled = []
+    original = DOMNode.update_node_styles
+
+    def counted(self, *args, **kwargs):
+        if isinstance(self, YearScreen):
+            restyled.append(self)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(DOMNode, "update_node_styles", counted)
+    app = ItaApp(sample_records, "th", out_root=tmp_path / "out")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(YearScreen(2566))
+        await pilot.pause()
+        await pilot.pause()
+        assert restyled == []

@@ -85,6 +85,13 @@ class YearScreen(ListScreen):
             set_columns(table, layout)
             self.refresh_view()
 
+    def on_screen_resume(self, event) -> None:
+        """(ListScreen's handler, which refreshes the view, runs too: Textual calls each class's own.)"""
+        if not self._shown_once:
+            # Textual restyles every widget of a screen each time it is shown; the first time, they were
+            # styled a moment ago as they mounted (and focus restyled what it changed).
+            event.refresh_styles = False
+
     def on_resize(self, event) -> None:
         if event.size == self.outer_size:
             # Textual sends a screen a Resize after laying it out the first time, to the size it was laid
