@@ -361,3 +361,17 @@ async def test_an_f4_edit_that_broke_the_file_is_undone_to_the_good_file(sample_
         assert not [f for f in app.session.findings if f.rule_id == "file-toml-syntax"]
         await _press(pilot, "ctrl+y", "ctrl+z")
         assert _files(sample_records) == disk and _listed(screen) == listed
+
+
+async def test_the_history_names_the_action_an_undo_took_back(sample_records, tmp_path, monkeypatch):
+    """A deleted measure undone is a file added back; the history says "undo: delete measure ๓", not only
+    "add measure ๓"."""
+    notes = []
+    app = _app(sample_records, tmp_path)
+    monkeypatch.setattr(app, "record_saved", lambda changes, note="": notes.append(note))
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await _year(pilot, app)
+        await _delete_row(pilot, app, screen, 2)
+        await _press(pilot, "ctrl+z")
+        await _press(pilot, "ctrl+y")
+    assert notes[-2:] == ["เลิกทำ: ลบมาตรการที่ ๓", "ทำซ้ำ: ลบมาตรการที่ ๓"]

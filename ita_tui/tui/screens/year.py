@@ -278,11 +278,19 @@ class YearScreen(ListScreen):
             self.notify(t(f"{way}.nothing"))
             return
         step = outcome.step
-        self.app.record_saved(outcome.disk_changes, t("vcs.msg.undo" if way == "undo" else "vcs.msg.redo"))
+        self.app.record_saved(outcome.disk_changes, self._history_note(way, step))
         self.app.session.recheck()
         self.refresh_view(select_file=outcome.select)
         self.app.refresh_unsaved()
         self.notify(t(f"{way}.done", action=t(f"undo.action.{step.kind}", number=step.number)))
+
+    def _history_note(self, way: str, step) -> str:
+        """What the history says of an undo: the action undone ("undo: delete measure ๓"), not only what the
+        files did (a deleted measure undone is a file added back)."""
+        from ...vcs.messages import number
+
+        action = t(f"undo.action.{step.kind}", number=number(step.number, self.app.lang))
+        return t(f"vcs.msg.{way}-of", action=action)
 
     def on_problems_panel_jump(self, event: ProblemsPanel.Jump) -> None:
         self.app.jump_to(event.finding)
