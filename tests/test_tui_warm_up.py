@@ -99,3 +99,17 @@ async def test_quitting_the_app_stops_the_loading(sample_records, tmp_path):
         await pilot.pause()
         app.export_warm_up = ExportWarmUp(steps=(lambda: None,) * 3).start()
     assert app.export_warm_up.done
+
+
+def test_after_the_warm_up_what_lives_all_session_is_left_out_of_full_collections(monkeypatch):
+    import gc
+
+    from ita_tui.tui import warmup
+
+    frozen = []
+    monkeypatch.setattr(warmup, "_frozen", False)
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))
+    loader = warmup.ExportWarmUp(steps=("json",)).start()
+    loader.join()
+    warmup.ExportWarmUp(steps=("json",)).start().join()  # a second app in the same process
+    assert frozen == [True]

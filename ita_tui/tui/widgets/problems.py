@@ -86,8 +86,9 @@ class ProblemsPanel(TranslatedBindings, OptionList):
             self.add_option(Option(Text(summary, style=style), id="folded"))
             return
         several_years = len({f.file.split("/")[0] for f in findings if f.file[:1].isdigit()}) > 1
+        options = []  # added in one call: each add_option asks for a layout of its own
         if not findings:
-            self.add_option(Option(Text(t("problems.none"), style="green"), id="none", disabled=True))
+            options.append(Option(Text(t("problems.none"), style="green"), id="none", disabled=True))
         for index, finding in enumerate(findings[:self._shown]):
             mark, style = SEVERITY_MARK[finding.severity]
             prompt = Text()
@@ -102,10 +103,11 @@ class ProblemsPanel(TranslatedBindings, OptionList):
                 if field:
                     prompt.append(f"{field}: ", style="bold")
             prompt.append(finding_message(finding, current_language()))
-            self.add_option(Option(prompt, id=str(index)))
+            options.append(Option(prompt, id=str(index)))
         if len(findings) > self._shown:
-            self.add_option(Option(Text(t("problems.more", count=len(findings) - self._shown), style="bold"),
-                                   id="more"))
+            options.append(Option(Text(t("problems.more", count=len(findings) - self._shown), style="bold"),
+                                  id="more"))
+        self.add_options(options)
         self.border_title = t("problems.title-counts", errors=counts[Severity.ERROR],
                               warnings=counts[Severity.WARNING],
                               keys=t("problems.keys-paths" if with_file else "problems.keys"))
