@@ -19,14 +19,18 @@ def _many_measures_without_steps(records_builder) -> None:
         records_builder.write(f"2566/measures/{order:02d}-test.toml", text)
 
 
+async def _year_problems(app, pilot) -> ProblemsPanel:
+    app.push_screen(YearScreen(2566))
+    await pilot.pause()
+    return app.screen.query_one(ProblemsPanel)
+
+
 async def test_a_long_problems_list_fills_its_capped_panel_and_scrolls_to_the_last_finding(records_builder,
                                                                                         tmp_path):
     _many_measures_without_steps(records_builder)
     app = ItaApp(records_builder.root, "en", out_root=tmp_path / "out")
     async with app.run_test(size=(80, 24)) as pilot:
-        app.push_screen(YearScreen(2566))
-        await pilot.pause()
-        panel = app.screen.query_one(ProblemsPanel)
+        panel = await _year_problems(app, pilot)
         assert len(panel.findings) >= MEASURES
         assert panel.outer_size.height == 8  # max-height: the panel does not grow with its list
         panel.focus()
@@ -44,9 +48,7 @@ async def test_past_the_first_findings_a_more_line_lists_them_all(records_builde
     _many_measures_without_steps(records_builder)
     app = ItaApp(records_builder.root, "en", out_root=tmp_path / "out")
     async with app.run_test(size=(80, 24)) as pilot:
-        app.push_screen(YearScreen(2566))
-        await pilot.pause()
-        panel = app.screen.query_one(ProblemsPanel)
+        panel = await _year_problems(app, pilot)
         hidden = len(panel.findings) - SHOWN_AT_ONCE
         assert hidden > 0 and panel.option_count == SHOWN_AT_ONCE + 1
         assert panel.get_option_at_index(SHOWN_AT_ONCE).prompt.plain == f"… {hidden} more (Enter lists them all)"

@@ -20,10 +20,6 @@ class YearSummary:
     memo_date: dt.date | None
     places: tuple[tuple[str, int, str], ...] = ()  # (file, number in the list, title) of each measure
 
-    def place_of(self, file: str) -> tuple[int, str] | None:
-        """(number, title) of the measure in *file*, as the year's list shows it."""
-        return next(((number, title) for name, number, title in self.places if name == file), None)
-
     def holds_on(self, today: dt.date) -> bool:
         return judged_day(self.fiscal_year, self.memo_date, today) == self.day
 

@@ -155,14 +155,8 @@ class RecordStore:
             prefix = f"{fiscal_year}/measures/"
             known = {m.origin.file for m in year.measures} | {f.file for f in self.findings if f.file.startswith(prefix)}
             for relative in sorted(on_disk - known):
-                source = self._read(self.root / relative)
+                self._read_measure(year, self.root / relative, len(year.measures) + 1)
                 taken.append(relative)
-                if source is None:
-                    continue  # its problem is in the findings
-                match = _FILENAME_ORDER.match(relative.rsplit("/", 1)[-1])
-                self.fallback_orders[relative] = int(match[1]) if match else len(year.measures) + 1
-                year.measures.append(read_measure(relative, self.fallback_orders[relative], source.values,
-                                                  self.findings))
             for relative in sorted(known - on_disk):
                 if relative in self.new_files or (relative in self._documents and self.is_modified(relative)):
                     continue
@@ -241,17 +235,21 @@ class RecordStore:
         if measures_folder.is_dir() and self._inside_root(measures_folder):
             names = sorted(name for name in os.listdir(measures_folder) if name.endswith(".toml"))  # as glob
             for index, path in enumerate((measures_folder / name for name in names), start=1):
-                source = self._read(path)
-                if source is None:
-                    continue
-                match = _FILENAME_ORDER.match(path.name)
-                fallback_order = int(match[1]) if match else index
-                self.fallback_orders[source.relative_path] = fallback_order
-                year.measures.append(read_measure(source.relative_path, fallback_order, source.values,
-                                                  self.findings))
+                self._read_measure(year, path, index)
         year.measures.sort(key=lambda measure: (measure.order, measure.origin.file))
         self.records.years[folder_year] = year
         return year
+
+    def _read_measure(self, year: FiscalYear, path: Path, index: int) -> None:
+        """One measure file into *year* (a file that does not load leaves its problem in the findings).
+        Without `order`, it takes the number its name starts with, else its place *index*."""
+        source = self._read(path)
+        if source is None:
+            return
+        match = _FILENAME_ORDER.match(path.name)
+        fallback_order = int(match[1]) if match else index
+        self.fallback_orders[source.relative_path] = fallback_order
+        year.measures.append(read_measure(source.relative_path, fallback_order, source.values, self.findings))
 
     def findings_for(self, relative_path: str) -> list[Finding]:
         """What loading found in one file (schema findings included)."""

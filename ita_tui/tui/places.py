@@ -10,6 +10,16 @@ from ..model.records import Records
 from .display import one_line
 
 
+def measure_places(fiscal_year: int, records: Records, shelved: Mapping | None = None):
+    """(file, number in the list, title) of a year's measures: from its shelf while it is not read (those
+    with findings), else from the year."""
+    shelf = (shelved or {}).get(fiscal_year)
+    if shelf is not None:
+        return shelf.summary.places
+    return [(measure.origin.file, number, measure.title)
+            for number, measure in enumerate(records.years[fiscal_year].measures, start=1)]
+
+
 def finding_place(finding: Finding, records: Records, title_width: int = 24, with_year: bool = True,
                   shelved: Mapping | None = None) -> str:
     """The measure (number and title), the memo of a year, or the agency a finding is about; the file
@@ -22,13 +32,8 @@ def finding_place(finding: Finding, records: Records, title_width: int = 24, wit
         fiscal_year = int(parts[0])
         if finding.file.endswith("report.toml"):
             return t("place.memo", year=fiscal_year)
-        shelf = (shelved or {}).get(fiscal_year)
-        if shelf is not None:
-            found = shelf.summary.place_of(finding.file)
-        else:
-            found = next(((number, measure.title) for number, measure in
-                          enumerate(records.years[fiscal_year].measures, start=1)
-                          if measure.origin.file == finding.file), None)
+        found = next(((number, title) for file, number, title in measure_places(fiscal_year, records, shelved)
+                      if file == finding.file), None)
         if found is not None:
             number, title = found
             place = t("place.measure", number=number, title=one_line(title, title_width) or t("year.untitled"))
@@ -43,12 +48,8 @@ def in_list_order(findings: list[Finding], records: Records, shelved: Mapping | 
 
     def number_in_year(fiscal_year: int, file: str) -> int:
         if fiscal_year not in numbers:
-            shelf = (shelved or {}).get(fiscal_year)
-            if shelf is not None:
-                numbers[fiscal_year] = {name: number for name, number, _title in shelf.summary.places}
-            else:
-                numbers[fiscal_year] = {measure.origin.file: number for number, measure in
-                                        enumerate(records.years[fiscal_year].measures, start=1)}
+            numbers[fiscal_year] = {file: number for file, number, _title in
+                                    measure_places(fiscal_year, records, shelved)}
         return numbers[fiscal_year].get(file, 1 << 30)
 
     def key(indexed: tuple[int, Finding]) -> tuple:
