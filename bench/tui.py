@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import shutil
 import statistics
@@ -220,6 +221,18 @@ async def in_app(root: Path, runs: int, cache_home: Path) -> dict[str, str]:
             "open year, the first time in the session": median_pair(opens[:1])}
 
 
+def in_app_in_own_process(root: Path, runs: int, cache_home: Path) -> dict[str, str]:
+    """Each folder in a process of its own, as the app runs: what one app leaves behind (objects the garbage
+    collector walks, the warm-up's freeze of what lives all session, done once a process) is not the next
+    one's. In one process, the 2,000-measure app ran after the sample's had frozen the heap: its own objects
+    were never frozen, and full collections fell inside its timings."""
+    result = subprocess.run([sys.executable, __file__, "--in-app-child", str(root), str(cache_home), str(runs)],
+                            capture_output=True, text=True, env=child_environment())
+    if result.returncode:
+        sys.exit(f"the in-app run on {root} failed: {result.stderr.strip()[-500:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
 def export_times(runs: int, out: Path, mode: str) -> str:
     """F5 to the export's done dialog, PDFs written: the sample's year has errors, so the draft question is
     answered "export anyway" on the way (that dialog is not the end of the export)."""
@@ -262,7 +275,12 @@ def main() -> None:
     parser.add_argument("--years", type=int, default=10)
     parser.add_argument("--measures", type=int, default=200, help="measures per year")
     parser.add_argument("--only", choices=CASES, action="append", help="run only these cases (repeatable)")
+    parser.add_argument("--in-app-child", nargs=3, metavar=("ROOT", "CACHE_HOME", "RUNS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.in_app_child:
+        root, cache_home, runs = args.in_app_child
+        print(json.dumps(asyncio.run(in_app(Path(root), int(runs), Path(cache_home))), ensure_ascii=False))
+        return
     cases = set(args.only or CASES)
     with tempfile.TemporaryDirectory() as temp:
         temp_path = Path(temp)
@@ -284,7 +302,7 @@ def main() -> None:
         for name, root in (("sample", sample_copy), (big_name, big)):
             if "in-app" not in cases:
                 break
-            figures = asyncio.run(in_app(root, args.runs, temp_path / f"cache-{name}"))
+            figures = in_app_in_own_process(root, args.runs, temp_path / f"cache-{name}")
             for label, figure in figures.items():
                 print(f"{name:16} {label:52} {figure}")
         for mode in ("no-warm-up", "warm-up"):

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 from ...i18n import current_language, t
 from ...vcs.changes import FileChanges, version_changes
@@ -21,6 +21,7 @@ from ..bindings import TranslatedBindings
 from ..dialogs import confirm_dialog
 from ..display import one_line, safe_text
 from ..widgets.footer import ItaFooter
+from ..widgets.header import ItaHeader
 
 
 class HistoryScreen(TranslatedBindings, Screen):
@@ -45,7 +46,7 @@ class HistoryScreen(TranslatedBindings, Screen):
         return self.target.endswith(".toml")
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="ita")
+        yield ItaHeader()
         with Vertical():
             yield Static(safe_text(t("history.title", what=self.what)), id="history-title")
             if self.outside:

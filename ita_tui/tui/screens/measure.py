@@ -6,7 +6,7 @@ import copy
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Header, Label, Select, SelectionList, Static
+from textual.widgets import Label, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from ...i18n import t
@@ -20,6 +20,7 @@ from ..widgets.footer import ItaFooter
 from ..widgets.marked_list import MarkedSelectionList
 from ..widgets.problems import ProblemsPanel
 from ..widgets.thai_text import ThaiInput, ThaiTextArea
+from ..widgets.header import ItaHeader
 from .last_year_beside import LAST_YEAR_BINDINGS, LastYearBeside
 from .form import FormScreen, kept, lines_to_items, lines_to_list, list_to_lines
 
@@ -87,7 +88,7 @@ class MeasureScreen(LastYearBeside, FormScreen):
         shown["budget"] = "" if measure.budget is None else (
             measure.budget.note or (f"{measure.budget.amount:g}" if measure.budget.amount is not None else ""))
         shown["evidence"] = list_to_lines(measure.evidence)
-        yield Header(icon="ita")
+        yield ItaHeader()
         with VerticalScroll(id="form"):
             yield Static(safe_text(t("measure.heading", order=measure.order, file=self.file), "bold"), id="heading")
             yield Label(t("field.title"))

@@ -8,7 +8,7 @@ import math
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Header, Label, SelectionList, Static
+from textual.widgets import Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from ...i18n import t
@@ -23,6 +23,7 @@ from ..widgets.footer import ItaFooter
 from ..widgets.marked_list import MarkedSelectionList
 from ..widgets.problems import ProblemsPanel
 from ..widgets.thai_text import ThaiInput, ThaiTextArea
+from ..widgets.header import ItaHeader
 from ...model.findings import Finding
 from .form import FormScreen, invalid_value, kept, lines_to_items, list_to_lines
 
@@ -70,7 +71,7 @@ class MemoScreen(FormScreen):
         shown["paragraphs"] = list_to_lines(memo.paragraphs or [])
         shown["score"] = "" if year.previous_ita.score is None else f"{year.previous_ita.score:g}"
         shown["previous_year"] = "" if year.previous_ita.fiscal_year is None else str(year.previous_ita.fiscal_year)
-        yield Header(icon="ita")
+        yield ItaHeader()
         with VerticalScroll(id="form"):
             yield Static(safe_text(t("memo.heading", year=self.fiscal_year, file=year.origin.file), "bold"))
             yield Label(safe_text(t("memo.number-hint", prefix=self.app.session.records.agency.document_prefix)))

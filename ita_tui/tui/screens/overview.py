@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Header, DataTable, Static
+from textual.widgets import DataTable, Static
 
 from ...i18n import t
 from ...model.grade import grade_for_score
@@ -18,6 +18,7 @@ from ..year_columns import WIDE_FROM, inner_width
 from ...thai.dates import format_thai_date
 from ..widgets.footer import ItaFooter
 from ..widgets.problems import ProblemsPanel
+from ..widgets.header import ItaHeader
 
 
 class OverviewScreen(ListScreen):
@@ -27,7 +28,7 @@ class OverviewScreen(ListScreen):
 
     def compose(self) -> ComposeResult:
         agency = self.app.session.records.agency
-        yield Header(icon="ita")
+        yield ItaHeader()
         with Vertical():
             yield Static(safe_text(agency.name or t("overview.no-agency"), "bold"), id="agency-name")
             yield Static(safe_text(t("overview.agency-line", district=agency.district, province=agency.province,

@@ -8,7 +8,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from ...i18n import t
 from ...model.records import Records, years_read
@@ -17,6 +17,7 @@ from ..bindings import TranslatedBindings
 from ..display import one_line
 from ..widgets.footer import ItaFooter
 from ..widgets.thai_text import ThaiInput
+from ..widgets.header import ItaHeader
 
 QUERY_DELAY = 0.15  # seconds of quiet typing before the list follows the query
 SHOWN_HITS = 200  # more than a screen can use; the count says how many there are in all
@@ -67,7 +68,7 @@ class SearchScreen(TranslatedBindings, Screen[SearchHit | None]):
         self._query_timer = None
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="ita")
+        yield ItaHeader()
         yield QueryInput(self.initial_query, placeholder=t("search.placeholder"), id="search-query")
         yield Static(t("search.building"), id="search-count")
         table = DataTable(id="search-results", cursor_type="row", zebra_stripes=True)

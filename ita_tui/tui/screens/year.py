@@ -7,7 +7,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Header, DataTable, Static
+from textual.widgets import DataTable, Static
 
 from ...i18n import t
 from ...model.grade import grade_for_score
@@ -25,6 +25,7 @@ from ..year_columns import inner_width, layout_for, measure_cells, set_columns
 from ..widgets.fixed_width_table import FixedWidthTable
 from ..widgets.footer import ItaFooter
 from ..widgets.problems import ProblemsPanel
+from ..widgets.header import ItaHeader
 
 
 class YearScreen(ListScreen):
@@ -61,7 +62,7 @@ class YearScreen(ListScreen):
         return self.app.session.records.years[self.fiscal_year]
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="ita")
+        yield ItaHeader()
         with Vertical():
             yield Static(id="year-title")
             yield Static(id="memo-summary")

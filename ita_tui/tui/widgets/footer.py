@@ -12,6 +12,8 @@ from __future__ import annotations
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
+from ..watches import forget_watches
+
 _KEY_COMPACT_DEFAULT = FooterKey.compact._default
 
 
@@ -44,6 +46,8 @@ class ItaFooter(Footer):
         # layout and paint of every screen as it opens. The screen's bindings are there at compose; if they
         # change once its widgets mount (focus), bindings_changed composes again.
         self._bindings_ready = True
+        # the keys composed before were just removed; their watches on `compact` stay until it changes
+        forget_watches(self, lambda node: node.is_attached)
         self._composed_keys = self._shown_keys(self.screen)
         for widget in super().compose():
             if isinstance(widget, FooterKey) and widget.action in getattr(self.screen, "FOOTER_HIDDEN", ()):

@@ -13,6 +13,7 @@ from textual.widgets.input import Selection
 
 from ...thai.cells import next_cell, next_word, previous_cell, previous_word, snap_to_cell
 from .field_history import FieldHistory, FieldState
+from ..watches import ForgetsItsWatchesOnTheApp
 from .key_order import KeepsKeyOrder
 
 
@@ -127,7 +128,7 @@ class ThaiInput(KeepsKeyOrder, Input):
             self.delete_selection()
 
 
-class ThaiTextArea(KeepsKeyOrder, TextArea):
+class ThaiTextArea(ForgetsItsWatchesOnTheApp, KeepsKeyOrder, TextArea):
     def get_cursor_left_location(self):
         row, column = self.cursor_location
         if column == 0:
