@@ -31,6 +31,7 @@ from .dialogs import ChoiceDialog, HelpDialog, conflict_dialog, quit_dialog
 from .journal import Journal
 from .recording import RecordsHistory
 from .session import Session
+from .year_screens import YearScreens
 from .widgets.key_order import OrderedCommandPalette
 
 
@@ -74,6 +75,7 @@ class ItaApp(RecordsHistory, App[int]):
         self._exporting = False
         self.held_invalid: list[str] = []  # form fields holding a typed value that does not parse
         self.session = Session(records_root, lang, journal, use_cache)
+        self.year_screens = YearScreens(self)  # the year screens opened last, kept to be shown again
         self.recorder = recorder  # version history (ita_tui/vcs); None: the app works without it
         self.push_on_save = self.config.push_on_save
         self.title = one_line(self.session.records.agency.name, 60) or "ita"

@@ -103,9 +103,7 @@ class OverviewScreen(ListScreen):
     def action_open_year(self) -> None:
         year = self.selected_year()
         if year is not None:
-            from .year import YearScreen
-
-            self.app.push_screen(YearScreen(year))
+            self.app.year_screens.open(year)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_open_year()

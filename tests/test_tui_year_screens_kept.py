@@ -1,0 +1,123 @@
+"""A year opened again from the overview is the screen it was, brought up to date, not a new one: a new
+screen is most of the cost of opening a year (speed in bench/tui.py), and the clerk keeps their row."""
+
+from __future__ import annotations
+
+import gc
+import shutil
+import weakref
+
+from textual.widgets import DataTable
+
+from ita_tui.tui import year_screens
+from ita_tui.tui.app import ItaApp
+from ita_tui.tui.screens.measure import MeasureScreen
+from ita_tui.tui.screens.overview import OverviewScreen
+from ita_tui.tui.screens.year import YearScreen
+from ita_tui.tui.session import Session
+from ita_tui.tui.widgets.thai_text import ThaiInput
+
+EDITED = "2566/measures/02-public-forum.toml"
+
+
+def _with_years(sample_records, *years: int):
+    """The sample with copies of its year 2566 as other years."""
+    for year in years:
+        shutil.copytree(sample_records / "2566", sample_records / str(year))
+        report = sample_records / str(year) / "report.toml"
+        report.write_text(report.read_text(encoding="utf-8").replace("fiscal_year = 2566", f"fiscal_year = {year}",
+                                                                     1), encoding="utf-8")
+    return sample_records
+
+
+async def _open_year(app, pilot, fiscal_year: int) -> YearScreen:
+    overview = app.screen
+    assert isinstance(overview, OverviewScreen)
+    table = overview.query_one("#years", DataTable)
+    table.move_cursor(row=table.get_row_index(str(fiscal_year)))
+    await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(app.screen, YearScreen) and app.screen.fiscal_year == fiscal_year
+    return app.screen
+
+
+async def _back(app, pilot) -> None:
+    app.pop_screen()
+    await pilot.pause()
+
+
+async def test_a_year_opened_again_is_its_screen_brought_up_to_date(sample_records, monkeypatch, tmp_path):
+    composed = []
+    original = YearScreen.compose
+    monkeypatch.setattr(YearScreen, "compose", lambda self: composed.append(self) or original(self))
+    app = ItaApp(sample_records, "th", out_root=tmp_path / "out")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        first = await _open_year(app, pilot, 2566)
+        app.push_screen(MeasureScreen(2566, EDITED))
+        await pilot.pause()
+        app.screen.query_one("#title", ThaiInput).value = "ชื่อใหม่ของมาตรการ"
+        app.screen.apply_now()
+        await _back(app, pilot)
+        await _back(app, pilot)
+        again = await _open_year(app, pilot, 2566)
+        assert again is first and composed == [first]
+        assert any("ชื่อใหม่ของมาตรการ" in cell.plain for cell in again.query_one("#measures", DataTable).get_row(EDITED))
+
+
+async def test_the_clerk_finds_the_row_they_were_on(sample_records, tmp_path):
+    app = ItaApp(sample_records, "th", out_root=tmp_path / "out")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await _open_year(app, pilot, 2566)
+        await pilot.press("down", "down")
+        await _back(app, pilot)
+        year = await _open_year(app, pilot, 2566)
+        assert year.query_one("#measures", DataTable).cursor_row == 2
+
+
+async def test_a_year_opened_again_after_the_terminal_was_resized_fits_the_new_size(sample_records, tmp_path):
+    app = ItaApp(sample_records, "th", out_root=tmp_path / "out")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await _open_year(app, pilot, 2566)
+        await _back(app, pilot)
+        await pilot.resize_terminal(130, 40)
+        await pilot.pause()
+        year = await _open_year(app, pilot, 2566)
+        await pilot.pause()
+        table = year.query_one("#measures", DataTable)
+        assert "owners" in [column.value for column in table.columns]  # the wide layout's column
+        assert table.region.width == 130
+
+
+async def test_only_the_years_opened_last_are_kept(sample_records, monkeypatch, tmp_path):
+    monkeypatch.setattr(year_screens, "KEPT", 2)
+    app = ItaApp(_with_years(sample_records, 2564, 2565), "th", out_root=tmp_path / "out")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        oldest = weakref.ref(await _open_year(app, pilot, 2564))
+        await _back(app, pilot)
+        for fiscal_year in (2565, 2566):
+            await _open_year(app, pilot, fiscal_year)
+            await _back(app, pilot)
+        assert app.year_screens.kept() == [2565, 2566]
+        assert not app.is_screen_installed("year-2564")
+        for _ in range(20):  # its widgets' timers stop as it is removed
+            await pilot.pause(0.05)
+            gc.collect()
+            if oldest() is None:
+                break
+        assert oldest() is None
+
+
+async def test_a_new_session_starts_with_new_screens(sample_records, tmp_path):
+    """The first run replaces the session (agency.toml written): a screen of the old one is not shown."""
+    app = ItaApp(sample_records, "th", out_root=tmp_path / "out")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        before = await _open_year(app, pilot, 2566)
+        await _back(app, pilot)
+        app.session = Session(sample_records, "th")
+        after = await _open_year(app, pilot, 2566)
+        assert after is not before
