@@ -170,6 +170,8 @@ async def in_app(root: Path, runs: int, cache_home: Path) -> dict[str, str]:
         await pilot.pause()
         while not warm_up_finished(app):  # the PDF stack loads in the background after the first screen:
             await asyncio.sleep(0.05)      # measure the app once it has
+        await asyncio.sleep(0.2)  # and once it has made the year under the cursor ready (the next idle tick)
+        await pilot.pause()
         restyles[0] = 0
         kept = getattr(app, "year_screens", None)  # the app's own way: Enter on the overview
 

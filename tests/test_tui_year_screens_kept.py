@@ -16,6 +16,8 @@ from ita_tui.tui.screens.overview import OverviewScreen
 from ita_tui.tui.screens.year import YearScreen
 from ita_tui.tui.session import Session
 from ita_tui.tui.widgets.thai_text import ThaiInput
+from tests.test_check_incremental import messy_records  # noqa: F401 (a fixture)
+from tests.test_store_lazy_years import aged  # noqa: F401 (a fixture)
 
 EDITED = "2566/measures/02-public-forum.toml"
 
@@ -121,3 +123,24 @@ async def test_a_new_session_starts_with_new_screens(sample_records, tmp_path):
         app.session = Session(sample_records, "th")
         after = await _open_year(app, pilot, 2566)
         assert after is not before
+
+
+async def test_the_year_under_the_cursor_is_made_ready_while_the_app_is_idle(aged, monkeypatch, tmp_path):
+    """Listed from its shelf at the start, the newest year is read and its rows built once the app is idle
+    (after the PDF stack's loading): its first opening neither reads it nor cuts its titles."""
+    from ita_tui.tui import year_columns
+
+    app = ItaApp(aged, "th", use_cache=True, out_root=tmp_path / "out")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert 2566 in app.session.records.years.unread()
+        for _ in range(200):
+            if app.export_warm_up is not None and app.export_warm_up.done:
+                break
+            await pilot.pause(0.05)
+        await pilot.pause()
+        assert app.session.records.years.unread() == [2565]
+        cut_titles = []
+        monkeypatch.setattr(year_columns, "one_line", lambda *args: cut_titles.append(args) or args[0])
+        await _open_year(app, pilot, 2566)
+        assert cut_titles == []

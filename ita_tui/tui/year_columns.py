@@ -16,7 +16,7 @@ from textual.widgets import DataTable
 
 from ..i18n import current_language, t
 from ..model.findings import Severity
-from ..model.progress import MeasureProgress, State
+from ..model.progress import MeasureProgress, State, year_progress
 from .display import one_line
 
 WIDE_FROM = 100  # cells inside the list's border from which the extra columns are shown
@@ -57,6 +57,19 @@ def inner_width(table: DataTable, fallback: int) -> int:
     so the columns do not change as measures are added)."""
     width = table.content_region.width if table.size.width else fallback - 2
     return width - table.styles.scrollbar_size_vertical
+
+
+def year_rows(layout: Layout, year, findings: list, modified_files: set, today) -> list[tuple[str, tuple]]:
+    """Each measure's file and cells, in list order."""
+    findings_by_file: dict[str, list] = {}
+    for finding in findings:
+        findings_by_file.setdefault(finding.file, []).append(finding)
+    rows = []
+    for number, item in enumerate(year_progress(year, today).measures, start=1):
+        file = item.measure.origin.file
+        rows.append((file, measure_cells(layout, number, item, findings_by_file.get(file, []),
+                                         file in modified_files)))
+    return rows
 
 
 def measure_cells(layout: Layout, number: int, item: MeasureProgress, findings: list, modified: bool) -> tuple:

@@ -11,7 +11,6 @@ from textual.widgets import DataTable, Static
 
 from ...i18n import t
 from ...model.grade import grade_for_score
-from ...model.progress import year_progress
 from ...store import SaveRefused
 from ...thai.dates import format_thai_date
 from .lists import ListScreen
@@ -21,7 +20,7 @@ from ..display import one_line, safe_text
 from ..list_undo import UndoRefused
 from ..table_rows import show_rows
 from ..wrapping import keep_phrases
-from ..year_columns import inner_width, layout_for, measure_cells, set_columns
+from ..year_columns import inner_width, layout_for, set_columns, year_rows
 from ..widgets.fixed_width_table import FixedWidthTable
 from ..widgets.footer import ItaFooter
 from ..widgets.problems import ProblemsPanel
@@ -116,16 +115,8 @@ class YearScreen(ListScreen):
         self._update_static("#memo-summary", safe_text(keep_phrases(summary)))
         table = self.query_one("#measures", DataTable)
         current = select_file or self.selected_file()
-        rows = []
-        modified_files = set(session.modified_files())
-        findings_by_file: dict[str, list] = {}
-        for finding in session.findings_for_year(self.fiscal_year):
-            findings_by_file.setdefault(finding.file, []).append(finding)
-        for number, item in enumerate(year_progress(year, clock.today()).measures, start=1):
-            file = item.measure.origin.file
-            rows.append((file, measure_cells(self._layout, number, item, findings_by_file.get(file, []),
-                                             file in modified_files)))
-        show_rows(table, rows)
+        show_rows(table, year_rows(self._layout, year, session.findings_for_year(self.fiscal_year),
+                                   set(session.modified_files()), clock.today()))
         if current:
             for row_index, measure in enumerate(year.measures):
                 if measure.origin.file == current:
