@@ -125,22 +125,53 @@ async def test_a_new_session_starts_with_new_screens(sample_records, tmp_path):
         assert after is not before
 
 
+async def _made_ready(app, pilot) -> None:
+    """Until the app has been idle after its start: the PDF stack loaded, then the cursor's year made."""
+    for _ in range(200):
+        if app.export_warm_up is not None and app.export_warm_up.done and app.year_screens.kept():
+            break
+        await pilot.pause(0.05)
+    await pilot.pause()
+
+
 async def test_the_year_under_the_cursor_is_made_ready_while_the_app_is_idle(aged, monkeypatch, tmp_path):
-    """Listed from its shelf at the start, the newest year is read and its rows built once the app is idle
-    (after the PDF stack's loading): its first opening neither reads it nor cuts its titles."""
+    """Listed from its shelf at the start, the newest year is read and its screen made once the app is
+    idle (after the PDF stack's loading): its first opening neither reads it, nor cuts its titles, nor
+    composes a screen."""
     from ita_tui.tui import year_columns
 
     app = ItaApp(aged, "th", use_cache=True, out_root=tmp_path / "out")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert 2566 in app.session.records.years.unread()
-        for _ in range(200):
-            if app.export_warm_up is not None and app.export_warm_up.done:
-                break
-            await pilot.pause(0.05)
-        await pilot.pause()
+        await _made_ready(app, pilot)
         assert app.session.records.years.unread() == [2565]
-        cut_titles = []
+        assert isinstance(app.screen, OverviewScreen)  # made, not shown
+        cut_titles, composed = [], []
         monkeypatch.setattr(year_columns, "one_line", lambda *args: cut_titles.append(args) or args[0])
-        await _open_year(app, pilot, 2566)
-        assert cut_titles == []
+        monkeypatch.setattr(YearScreen, "compose", lambda self: composed.append(self) or iter(()))
+        year = await _open_year(app, pilot, 2566)
+        assert (cut_titles, composed) == ([], [])
+        assert year.query_one("#measures", DataTable).row_count > 0
+
+
+async def test_a_year_made_ready_shows_what_changed_before_it_was_opened(sample_records, tmp_path):
+    """A measure edited from the overview's problems (its form opened directly), and the terminal made
+    wider, between the year being made and being opened."""
+    app = ItaApp(sample_records, "th", out_root=tmp_path / "out")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await _made_ready(app, pilot)
+        assert app.year_screens.kept() == [2566]
+        app.open_measure(2566, EDITED)
+        await pilot.pause()
+        app.screen.query_one("#title", ThaiInput).value = "ชื่อที่แก้จากหน้าแรก"
+        app.screen.apply_now()
+        await _back(app, pilot)
+        await pilot.resize_terminal(130, 40)
+        await pilot.pause()
+        year = await _open_year(app, pilot, 2566)
+        await pilot.pause()
+        table = year.query_one("#measures", DataTable)
+        assert any("ชื่อที่แก้จากหน้าแรก" in cell.plain for cell in table.get_row(EDITED))
+        assert "owners" in [column.value for column in table.columns] and table.region.width == 130

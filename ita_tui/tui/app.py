@@ -150,12 +150,10 @@ class ItaApp(RecordsHistory, App[int]):
     def _prepare_year_at_cursor(self) -> None:
         """Idle after the start: the year the overview's cursor is on is the one likely opened next."""
         from .screens.overview import OverviewScreen
-        from .year_columns import inner_width
 
         overview = self.screen_stack[-1] if self.screen_stack else None  # none as the app closes
         if isinstance(overview, OverviewScreen) and overview.selected_year() is not None:
-            self.year_screens.prepare(overview.selected_year(),
-                                      inner_width(overview.query_one("#years"), self.size.width))
+            self.year_screens.prepare(overview.selected_year())
 
     def on_unmount(self) -> None:
         if self.export_warm_up is not None:

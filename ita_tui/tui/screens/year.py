@@ -30,6 +30,7 @@ from ..widgets.header import ItaHeader
 class YearScreen(ListScreen):
     HELP = "help.year"
     _layout = None  # the list's columns for the width last laid out (year_columns.Layout)
+    made_ready_hidden = False  # composed before it was opened (year_screens.YearScreens.prepare)
     # The list's border names m a c d F9 F10; the footer keeps the app's keys, F6 and F7 included, in 80
     # columns (F1 lists every key, F4 too).
     # Enter is the table's own key while it has focus (always, here): shown, it appeared in the footer only
@@ -91,6 +92,8 @@ class YearScreen(ListScreen):
             # Textual restyles every widget of a screen each time it is shown; the first time, they were
             # styled a moment ago as they mounted (and focus restyled what it changed).
             event.refresh_styles = False
+            if self.made_ready_hidden:  # composed while the app was idle: the records may have changed since
+                self.refresh_view()
 
     def on_resize(self, event) -> None:
         if event.size == self.outer_size:
