@@ -104,3 +104,12 @@ def steady_cursor(monkeypatch):
 
     monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
     monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None)
+
+
+def keys_in_sight(app) -> set[str]:
+    """The footer's keys shown whole: within the line, left of the command palette's key at its end."""
+    from ita_tui.tui.widgets.footer import ItaFooter
+
+    shown = app.screen.query_one(ItaFooter).shown()
+    limit = next((key.start - 1 for key in shown if key.palette), app.size.width)  # the rule before it
+    return {key.key for key in shown if not key.palette and key.end <= limit}

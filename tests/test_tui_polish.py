@@ -189,13 +189,9 @@ async def test_the_problems_panel_folds_to_one_line_and_stays_folded_on_other_sc
 # -- F6 and F7 in the footer ---------------------------------------------------------------------------
 
 def _keys_in_sight(app) -> set[str]:
-    """The footer's keys shown whole: left of the palette key, which Textual draws over the row's end."""
-    from textual.widgets._footer import FooterKey
+    from tests.conftest import keys_in_sight
 
-    keys = [key for key in app.screen.query(FooterKey) if key.display]
-    palette = [key for key in keys if key.has_class("-command-palette")]
-    limit = palette[0].region.x if palette else app.size.width
-    return {key.key for key in keys if key not in palette and key.region.right <= limit}
+    return keys_in_sight(app)
 
 
 async def test_history_and_send_are_in_the_footer_at_80_columns(sample_records, tmp_path):

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 from ita_tui.tui.app import ItaApp
 from ita_tui.tui.screens.year import YearScreen
+from ita_tui.tui.widgets.footer import ItaFooter
 
 
 class _Counter:
@@ -23,43 +23,34 @@ class _Counter:
         monkeypatch.setattr(owner, name, counted)
 
 
-async def test_opening_the_year_screen_does_not_restyle_footer_keys(sample_records, monkeypatch, tmp_path):
-    """Textual's FooterKey starts compact and is then bound to the footer's (not compact) style: two
-    restyles per key, for every key, each time the footer is composed again. Ours are built in their style."""
-    restyles = _Counter(monkeypatch, FooterKey, "update_node_styles")
+async def test_the_footer_is_one_widget_whatever_its_keys(sample_records, tmp_path):
+    """Textual's footer mounts, styles and lays out a widget per key (a fifth of a screen's opening)."""
     app = ItaApp(sample_records, "th", out_root=tmp_path / "out")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        restyles.calls = 0
         app.push_screen(YearScreen(2566))
         await pilot.pause()
-        await pilot.pause()
-        assert restyles.calls == 0
-        keys = app.screen.query(FooterKey)
-        assert len(keys) > 5
-        compact = app.screen.query_one(Footer).compact  # each key in the footer's own style
-        assert all(key.has_class("-compact") == compact for key in keys if "-command-palette" not in key.classes)
+        footer = app.screen.query_one(ItaFooter)
+        assert list(footer.children) == [] and not app.screen.query(FooterKey)
+        assert {"ctrl+s", "f6", "f7"} <= {key.key for key in footer.shown()}
 
 
-async def test_the_footer_is_composed_again_only_when_its_keys_change(sample_records, monkeypatch, tmp_path):
-    composes = _Counter(monkeypatch, Footer, "compose")
+async def test_the_footer_is_drawn_again_only_when_its_keys_change(sample_records, monkeypatch, tmp_path):
+    draws = _Counter(monkeypatch, ItaFooter, "render")
     app = ItaApp(sample_records, "th", out_root=tmp_path / "out")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        composes.calls = 0
+        draws.calls = 0
         app.push_screen(YearScreen(2566))
         await pilot.pause()
         await pilot.pause()
-        assert composes.calls <= 2  # once empty at mount, once with the screen's keys
-        shown = [key.key for key in app.screen.query(FooterKey)]
-        assert {"ctrl+s", "f6", "f7"} <= set(shown)  # composed with the keys (a, c, d, F4: border and F1)
-        composes.calls = 0
+        assert draws.calls == 1  # drawn with the screen's keys at its first paint
         await pilot.press("down", "up")
         await pilot.pause()
-        assert composes.calls == 0
+        assert draws.calls == 1
         app.pop_screen()
         await pilot.pause()
-        assert composes.calls == 0  # the overview's footer still shows the overview's keys
+        assert draws.calls == 1  # the overview's footer still shows the overview's keys
 
 
 WARM_UP_SCRIPT = """

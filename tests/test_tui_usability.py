@@ -305,9 +305,8 @@ async def test_typing_lines_into_the_last_field_stays_in_sight(sample_records, t
 
 
 async def test_the_footer_is_not_cut_at_80_columns(sample_records, tmp_path):
-    from textual.widgets._footer import FooterKey
-
     from ita_tui.tui.screens.memo import MemoScreen
+    from ita_tui.tui.widgets.footer import ItaFooter
 
     app = _app(sample_records, tmp_path)
     async with app.run_test(size=SMALL) as pilot:
@@ -316,13 +315,13 @@ async def test_the_footer_is_not_cut_at_80_columns(sample_records, tmp_path):
             if screen is not None:
                 await _show(pilot, app, screen)
             await pilot.pause()
-            keys = [key for key in app.screen.query(FooterKey) if key.display]
-            palette = [key for key in keys if key.has_class("-command-palette")]
-            limit = palette[0].region.x if palette else SMALL[0]
-            assert keys
+            keys = app.screen.query_one(ItaFooter).shown()
+            palette = [key for key in keys if key.palette]
+            limit = palette[0].start - 1 if palette else SMALL[0]  # the rule before the palette's key
+            assert keys and all(key.end <= SMALL[0] for key in keys)
             for key in keys:
                 if key not in palette:
-                    assert key.region.right <= limit, (type(app.screen).__name__, key.description, key.region)
+                    assert key.end <= limit, (type(app.screen).__name__, key.description, key.end)
 
 
 async def test_a_file_changed_on_disk_while_its_clean_form_is_open_offers_reload(sample_records, tmp_path):

@@ -1,10 +1,10 @@
 """Watches a widget holds on longer-lived objects end when the widget leaves.
 
 Textual 8.2.8 stores `self.watch(other, "attribute", ...)` on *other* and drops it only when that attribute
-changes again (upstream: textual#6666). Header watches the app's title, TextArea the app's theme, a footer
-key its footer's `compact`: none changes in a session, so every form closed kept its header and text areas
-(~6,000 objects a form), and a form's footer every key it had shown. Memory grew all day, and full garbage
-collections with it (one took 40-90 ms within a year's opening after fifteen openings).
+changes again (upstream: textual#6666). Header watches the app's title, TextArea the app's theme: neither
+changes in a session, so every form closed kept its header and text areas (~6,000 objects a form). Memory grew all day,
+and full garbage collections with it (one took 40-90 ms within a year's opening after fifteen openings).
+(Textual's footer kept every key it had shown the same way; ours draws its keys without widgets.)
 """
 
 from __future__ import annotations
