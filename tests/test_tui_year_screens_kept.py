@@ -175,3 +175,54 @@ async def test_a_year_made_ready_shows_what_changed_before_it_was_opened(sample_
         table = year.query_one("#measures", DataTable)
         assert any("ชื่อที่แก้จากหน้าแรก" in cell.plain for cell in table.get_row(EDITED))
         assert "owners" in [column.value for column in table.columns] and table.region.width == 130
+
+
+async def test_a_wider_terminal_keeps_the_cursor_on_its_row_in_both_lists(sample_records, tmp_path):
+    """Laying the columns out again for a new width cleared the list: the cursor went back to the first
+    row, and Enter on the overview then opened another year than the one the clerk was on."""
+    app = ItaApp(_with_years(sample_records, 2564, 2565), "th", out_root=tmp_path / "out")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        overview = app.screen
+        await pilot.press("down")
+        assert overview.selected_year() == 2565
+        await pilot.resize_terminal(130, 40)
+        await pilot.pause()
+        await pilot.pause()
+        assert overview.selected_year() == 2565
+        await pilot.press("enter")
+        await pilot.pause()
+        year = app.screen
+        assert isinstance(year, YearScreen) and year.fiscal_year == 2565
+        await pilot.press("down", "down")
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.pause()
+        assert "owners" not in [column.value for column in year.query_one("#measures", DataTable).columns]
+        assert year.query_one("#measures", DataTable).cursor_row == 2
+
+
+async def test_a_kept_year_is_painted_at_its_first_showing_with_the_new_width_s_columns(sample_records,
+                                                                                      monkeypatch, tmp_path):
+    """Resized while it was kept hidden, the year showed the old width's columns for a moment (titles cut
+    at the old length), then changed them."""
+    from textual._compositor import Compositor
+
+    app = ItaApp(sample_records, "th", out_root=tmp_path / "out")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        year = await _open_year(app, pilot, 2566)
+        await _back(app, pilot)
+        await pilot.resize_terminal(130, 40)
+        await pilot.pause()
+        painted_with = []
+        original = Compositor.render_update
+
+        def render_update(compositor, *args, **kwargs):
+            if app.screen is year and not painted_with:
+                painted_with.append([column.value for column in year.query_one("#measures", DataTable).columns])
+            return original(compositor, *args, **kwargs)
+
+        monkeypatch.setattr(Compositor, "render_update", render_update)
+        await _open_year(app, pilot, 2566)
+        assert painted_with and "owners" in painted_with[0]

@@ -52,10 +52,11 @@ def set_columns(table: DataTable, layout: Layout) -> None:
         table.add_column(t(f"col.{key}"), key=key, width=layout.widths[key])
 
 
-def inner_width(table: DataTable, fallback: int) -> int:
+def inner_width(table: DataTable, fallback: int, laid_out: bool = True) -> int:
     """Cells a row may use: inside the border, less the vertical scrollbar's room (kept even when hidden,
-    so the columns do not change as measures are added)."""
-    width = table.content_region.width if table.size.width else fallback - 2
+    so the columns do not change as measures are added). *fallback*: the terminal's width, used when the
+    table is not laid out (yet, or at that width: *laid_out* False)."""
+    width = table.content_region.width if table.size.width and laid_out else fallback - 2
     return width - table.styles.scrollbar_size_vertical
 
 

@@ -54,11 +54,12 @@ class OverviewScreen(ListScreen):
         table = self.query_one("#years", DataTable)
         columns = self.WIDE_COLUMNS if inner_width(table, self.app.size.width) >= WIDE_FROM else self.NARROW_COLUMNS
         if columns != self._columns:
+            selected = self.selected_year()  # the clear below puts the cursor back on the first row
             self._columns = columns
             table.clear(columns=True)
             for key in columns:
                 table.add_column(t(key), key=key)
-            self.refresh_view()
+            self.refresh_view(select_year=selected)
 
     def on_resize(self, event) -> None:
         self.call_after_refresh(self._lay_out_columns)

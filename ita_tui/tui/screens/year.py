@@ -77,14 +77,18 @@ class YearScreen(ListScreen):
         self._lay_out_columns()
         table.focus()
 
-    def _lay_out_columns(self) -> None:
-        """Columns for this width (more of them from 100 cells, the title taking the rest); rows again."""
+    def _lay_out_columns(self, terminal_width: int | None = None) -> None:
+        """Columns for this width (more of them from 100 cells, the title taking the rest); rows again, the
+        cursor on the row it was on. *terminal_width*: the terminal's, for a screen not laid out at it yet."""
         table = self.query_one("#measures", DataTable)
-        layout = layout_for(inner_width(table, self.app.size.width))
+        width = inner_width(table, self.app.size.width) if terminal_width is None \
+            else inner_width(table, terminal_width, laid_out=False)
+        layout = layout_for(width)
         if layout != getattr(self, "_layout", None):
+            selected = self.selected_file() if self._layout is not None else None
             self._layout = layout
             set_columns(table, layout)
-            self.refresh_view()
+            self.refresh_view(select_file=selected)
 
     def on_screen_resume(self, event) -> None:
         """(ListScreen's handler, which refreshes the view, runs too: Textual calls each class's own.)"""
@@ -94,6 +98,11 @@ class YearScreen(ListScreen):
             event.refresh_styles = False
             if self.made_ready_hidden:  # composed while the app was idle: the records may have changed since
                 self.refresh_view()
+        laid_out_at = self.outer_size.width  # (a screen's `size` is the terminal's)
+        if laid_out_at and laid_out_at != self.app.size.width:
+            # the terminal was resized while this screen was kept hidden: its columns for the new width
+            # before it is painted (after, the old width's columns showed for a moment)
+            self._lay_out_columns(self.app.size.width)
 
     def on_resize(self, event) -> None:
         if event.size == self.outer_size:
