@@ -27,6 +27,7 @@ from ..thai.hygiene import visible
 from .preflight import empty_placeholders
 from .places import finding_place
 from .textual_words import translate_textual_words
+from .key_bursts import use_burst_safe_parser
 from .dialogs import ChoiceDialog, HelpDialog, conflict_dialog, quit_dialog
 from .journal import Journal
 from .recording import RecordsHistory
@@ -65,6 +66,7 @@ class ItaApp(RecordsHistory, App[int]):
                  recorder=None):
         set_language(lang)
         translate_textual_words()
+        use_burst_safe_parser()
         super().__init__()
         translate_bindings(self)
         self.lang = lang
