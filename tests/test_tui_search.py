@@ -221,5 +221,9 @@ async def test_text_typed_just_before_ctrl_f_in_one_burst_is_searched(sample_rec
         assert isinstance(screen, SearchScreen)
         await screen.workers.wait_for_complete()
         screen.query_one("#search-query", Input).value = "xyz"
-        await pilot.pause(0.3)
+        for _ in range(50):  # the search runs after a pause in typing, in a worker (slower on a busy machine)
+            await pilot.pause(0.1)
+            await screen.workers.wait_for_complete()
+            if screen.hits:
+                break
         assert [hit.place.field for hit in screen.hits] == ["title"]
