@@ -366,3 +366,35 @@ async def test_the_problems_panel_is_as_tall_as_its_problems(sample_records, tmp
         panel = screen.query_one(ProblemsPanel)
         assert len(panel.findings) == 0
         assert panel.region.height == 3  # its border and "no problems"
+
+
+async def test_after_a_delete_the_cursor_is_on_the_measure_that_took_its_place(sample_records, tmp_path):
+    from textual.widgets import DataTable
+
+    app = _app(sample_records, tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        year = YearScreen(2566)
+        await _show(pilot, app, year)
+        await pilot.press("down", "down")  # measure 3
+        third = year.selected_measure()
+        after = year.app.session.records.years[2566].measures[3].origin.file
+        year.action_delete_measure()
+        await pilot.pause()
+        app.screen.dismiss("yes")
+        await pilot.pause()
+        assert third.origin.file not in [m.origin.file for m in year.app.session.records.years[2566].measures]
+        assert year.query_one("#measures", DataTable).cursor_row == 2
+        assert year.selected_file() == after
+
+
+async def test_enter_on_the_problems_panel_jumps_as_soon_as_it_has_the_focus(sample_records, tmp_path):
+    """Focused with F2, it highlighted nothing: Enter did nothing until an arrow key was pressed."""
+    app = _app(sample_records, tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await _show(pilot, app, YearScreen(2566))
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.focused, ProblemsPanel)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MeasureScreen)

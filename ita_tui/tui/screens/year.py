@@ -214,6 +214,9 @@ class YearScreen(ListScreen):
         if measure is None:
             return
 
+        table = self.query_one("#measures", DataTable)
+        row = table.cursor_row
+
         def answered(choice: str | None) -> None:
             if choice != "yes":
                 return
@@ -227,6 +230,8 @@ class YearScreen(ListScreen):
             self.app.record_file(measure.origin.file, before)
             self.app.session.recheck()
             self.refresh_view()
+            if table.row_count:  # on the measure that took its place (the cursor went back to the first)
+                table.move_cursor(row=min(row, table.row_count - 1))
             self.app.refresh_unsaved()
             self.notify(t("year.deleted", file=measure.origin.file), markup=False)
 

@@ -68,6 +68,11 @@ class ProblemsPanel(TranslatedBindings, OptionList):
     def on_resize(self, event) -> None:
         self.post_message(self.Resized())
 
+    def on_focus(self, event) -> None:
+        """Focused (F2, Tab) with none highlighted, Enter did nothing until an arrow key: the first is."""
+        if self.highlighted is None:
+            self.action_first()
+
     def show(self, findings: list[Finding], with_file: bool = True) -> None:
         highlighted = self.highlighted
         if with_file:
