@@ -148,21 +148,11 @@ def warm_up_finished(app) -> bool:
 
 async def in_app(root: Path, runs: int, cache_home: Path) -> dict[str, str]:
     os.environ["XDG_CACHE_HOME"] = str(cache_home)
-    from textual.widgets._footer import FooterKey
-
     from ita_tui.check import run_checks
     from ita_tui.tui.app import ItaApp
     from ita_tui.tui.screens.measure import MeasureScreen
     from ita_tui.tui.screens.year import YearScreen
 
-    restyles = [0]
-    original_restyle = FooterKey.update_node_styles
-
-    def counted_restyle(self, *args, **kwargs):
-        restyles[0] += 1
-        return original_restyle(self, *args, **kwargs)
-
-    FooterKey.update_node_styles = counted_restyle
     app = ItaApp(root, "th", use_cache=True)
     fiscal_year = max(app.session.records.years)
     opens, applies, saves, saves_drawn, returns, presses, full = [], [], [], [], [], [], []
@@ -172,7 +162,6 @@ async def in_app(root: Path, runs: int, cache_home: Path) -> dict[str, str]:
             await asyncio.sleep(0.05)      # measure the app once it has
         await asyncio.sleep(0.2)  # and once it has made the year under the cursor ready (the next idle tick)
         await pilot.pause()
-        restyles[0] = 0
         kept = getattr(app, "year_screens", None)  # the app's own way: Enter on the overview
 
         def open_year():
@@ -188,7 +177,6 @@ async def in_app(root: Path, runs: int, cache_home: Path) -> dict[str, str]:
             opens.append((clock.wall, clock.cpu))
             app.pop_screen()
             await pilot.pause()
-        footer_restyles = restyles[0] / (runs + 1)
         new_screens = []
         for _ in range(runs):
             with Clock() as clock:
@@ -200,9 +188,12 @@ async def in_app(root: Path, runs: int, cache_home: Path) -> dict[str, str]:
         app.push_screen(YearScreen(fiscal_year))
         await pilot.pause()
         file = app.session.records.years[fiscal_year].measures[1].origin.file
+        forms = []
         for _ in range(runs):
-            app.push_screen(MeasureScreen(fiscal_year, file))
-            await pilot.pause()
+            with Clock() as clock:
+                app.push_screen(MeasureScreen(fiscal_year, file))
+                await pilot.pause()
+            forms.append((clock.wall, clock.cpu))
             app.screen.query_one("#title").value += "ก"
             with Clock() as clock:
                 app.screen.apply_now()
@@ -232,7 +223,7 @@ async def in_app(root: Path, runs: int, cache_home: Path) -> dict[str, str]:
             full.append((clock.wall, clock.cpu))
     return {"open year (Enter on the overview)": median_pair(opens[1:]),
             "open year, a new screen each time": median_pair(new_screens),
-            "footer key restyles per open": f"{footer_restyles:.0f}",
+            "open a measure form": median_pair(forms),
             "typing applied + re-checked": median_pair(applies), "save (Ctrl+S)": median_pair(saves),
             "edit + save, drawn": median_pair(saves_drawn), "back to the year list": median_pair(returns),
             "keypress in form (pilot)": median_pair(presses),

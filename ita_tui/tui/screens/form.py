@@ -71,6 +71,22 @@ class FormScreen(TranslatedBindings, Screen):
     ]
     FIELD_WIDGETS: dict[str, str] = {}  # first key of a finding's key path → widget id
     INVALIDABLE: tuple[str, ...] = ()  # widget ids whose typed text must parse (dates, numbers)
+    # The form focuses its first field as it mounts. Textual's automatic focus first gave it to the
+    # scrolling container, restyling the whole form, then again as it lost it to the field.
+    AUTO_FOCUS = ""
+    _shown_once = False
+
+    def on_screen_resume(self, event) -> None:
+        if not self._shown_once:
+            # Textual restyles every widget of a screen each time it is shown; the first time, they were
+            # styled a moment ago as they mounted.
+            event.refresh_styles = False
+            self._shown_once = True
+
+    def on_resize(self, event) -> None:
+        if event.size == self.outer_size:
+            # Textual sends a screen a Resize to the size it was just laid out at, and lays it out again
+            event.prevent_default()
 
     def __init__(self):
         super().__init__()
