@@ -127,7 +127,7 @@ class MeasureScreen(LastYearBeside, FormScreen):
         if protected:
             self.notify(t("measure.wrong-type", fields=", ".join(t(f"field.{key}") for key in sorted(protected))),
                         severity="warning", timeout=15, markup=False)
-        self.query_one("#title").focus()
+        self.query_one("#title").focus(scroll_visible=False)  # the form opens at its top (its heading)
         self.query_one(ProblemsPanel).show(self.app.session.findings_for_file(self.file), with_file=False)
         self.call_after_refresh(self._loaded)
 

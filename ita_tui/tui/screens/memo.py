@@ -122,7 +122,7 @@ class MemoScreen(FormScreen):
         if protected:
             self.notify(t("measure.wrong-type", fields=", ".join(sorted(names)) or ", ".join(map(str, protected))),
                         severity="warning", timeout=15, markup=False)
-        self.query_one("#number").focus()
+        self.query_one("#number").focus(scroll_visible=False)  # the form opens at its top (its heading)
         self._show_derived()
         self.query_one(ProblemsPanel).show(self.app.session.findings_for_file(self.year.origin.file), with_file=False)
         self.call_after_refresh(self._loaded)
