@@ -48,6 +48,18 @@ async def _back(app, pilot) -> None:
     await pilot.pause()
 
 
+async def _opened_wider(app, pilot, fiscal_year: int) -> DataTable:
+    """The terminal made 130×40 on the overview, then the year opened: its list at the new width."""
+    await pilot.resize_terminal(130, 40)
+    await pilot.pause()
+    year = await _open_year(app, pilot, fiscal_year)
+    await pilot.pause()
+    table = year.query_one("#measures", DataTable)
+    assert "owners" in [column.value for column in table.columns]  # the wide layout's column
+    assert table.region.width == 130
+    return table
+
+
 async def test_a_year_opened_again_is_its_screen_brought_up_to_date(sample_records, monkeypatch, tmp_path):
     composed = []
     original = YearScreen.compose
@@ -84,13 +96,7 @@ async def test_a_year_opened_again_after_the_terminal_was_resized_fits_the_new_s
         await pilot.pause()
         await _open_year(app, pilot, 2566)
         await _back(app, pilot)
-        await pilot.resize_terminal(130, 40)
-        await pilot.pause()
-        year = await _open_year(app, pilot, 2566)
-        await pilot.pause()
-        table = year.query_one("#measures", DataTable)
-        assert "owners" in [column.value for column in table.columns]  # the wide layout's column
-        assert table.region.width == 130
+        await _opened_wider(app, pilot, 2566)
 
 
 async def test_only_the_years_opened_last_are_kept(sample_records, monkeypatch, tmp_path):
@@ -168,13 +174,8 @@ async def test_a_year_made_ready_shows_what_changed_before_it_was_opened(sample_
         app.screen.query_one("#title", ThaiInput).value = "ชื่อที่แก้จากหน้าแรก"
         app.screen.apply_now()
         await _back(app, pilot)
-        await pilot.resize_terminal(130, 40)
-        await pilot.pause()
-        year = await _open_year(app, pilot, 2566)
-        await pilot.pause()
-        table = year.query_one("#measures", DataTable)
+        table = await _opened_wider(app, pilot, 2566)
         assert any("ชื่อที่แก้จากหน้าแรก" in cell.plain for cell in table.get_row(EDITED))
-        assert "owners" in [column.value for column in table.columns] and table.region.width == 130
 
 
 async def test_a_wider_terminal_keeps_the_cursor_on_its_row_in_both_lists(sample_records, tmp_path):
