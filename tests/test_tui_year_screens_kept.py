@@ -227,3 +227,19 @@ async def test_a_kept_year_is_painted_at_its_first_showing_with_the_new_width_s_
         monkeypatch.setattr(Compositor, "render_update", render_update)
         await _open_year(app, pilot, 2566)
         assert painted_with and "owners" in painted_with[0]
+
+
+async def test_a_year_the_cursor_rests_on_is_made_ready_and_one_it_passes_is_not(sample_records, monkeypatch,
+                                                                                  tmp_path):
+    app = ItaApp(_with_years(sample_records, 2563, 2564, 2565), "th", out_root=tmp_path / "out")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await _made_ready(app, pilot)
+        assert app.year_screens.kept() == [2566]  # the cursor's year at the start
+        await pilot.press("down", "down")  # passes 2565, rests on 2564
+        await pilot.pause(0.8)
+        assert app.year_screens.kept() == [2566, 2564]
+        composed = []
+        monkeypatch.setattr(YearScreen, "compose", lambda self: composed.append(self) or iter(()))
+        year = await _open_year(app, pilot, 2564)
+        assert composed == [] and year.query_one("#measures", DataTable).row_count == 4

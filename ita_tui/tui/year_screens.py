@@ -1,5 +1,6 @@
 """The year screens opened last are kept, hidden, and shown again: a clerk goes back and forth between the
-overview and the running year all day.
+overview and the running year all day. The year the overview's cursor rests on is made the same way
+before it is opened.
 
 A new screen costs what Textual spends on any new screen (some thirty widgets composed, mounted, styled,
 laid out twice and painted: ~0.2 s for a 200-measure year); a kept one is only brought up to date
@@ -36,10 +37,10 @@ class YearScreens:
     def prepare(self, fiscal_year: int) -> None:
         """Make *fiscal_year*'s screen before it is first opened: compose, mount (which reads the year if it
         was listed from its shelf, and builds its rows), lay out and draw it, hidden. The app calls this
-        once it is idle after the start, for the year under the overview's cursor: its first opening then
-        costs what opening it again costs (a new screen of a 200-measure year was ~0.2 s, reading it and
-        cutting its titles ~0.1 s more). The screen brings its view up to date as it is first shown (the
-        records may have changed meanwhile)."""
+        once it is idle after the start, and the overview when its cursor rests on a year: its first
+        opening then costs what opening it again costs (a new screen of a 200-measure year was ~0.2 s,
+        reading it and cutting its titles ~0.1 s more). The screen brings its view up to date as it is
+        first shown (the records may have changed meanwhile)."""
         from .screens import year as year_screen_module
 
         self._forget_another_sessions()
@@ -49,10 +50,10 @@ class YearScreens:
         screen = year_screen_module.YearScreen(fiscal_year)
         screen.made_ready_hidden = True
         self.app.install_screen(screen, name=self._name(fiscal_year))
-        self._screens[fiscal_year] = screen
-        self._screens.move_to_end(fiscal_year, last=False)  # made ready, not opened: the first to go
+        self._screens[fiscal_year] = screen  # the likeliest to be opened next: the last to go
         self.app._get_screen(screen)  # composed and mounted (not shown: it is on no screen stack)
         screen.call_later(self._lay_out_hidden, screen)
+        self._forget_beyond(KEPT)
 
     def _lay_out_hidden(self, screen) -> None:
         """Lay the hidden screen out and draw its widgets (the picture is not shown): its first showing

@@ -21,6 +21,9 @@ from ..widgets.problems import ProblemsPanel
 from ..widgets.header import ItaHeader
 
 
+REST_SECONDS = 0.5  # the cursor resting this long on a year makes it ready to open
+
+
 class OverviewScreen(ListScreen):
     HELP = "help.overview"
     BINDINGS = [Binding("enter", "open_year", "key.open", id="overview.open"),
@@ -108,6 +111,23 @@ class OverviewScreen(ListScreen):
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_open_year()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """The year the cursor rests on is made ready to open (year_screens.py), once the start's own
+        loading is done: a cursor moving on makes nothing."""
+        warm_up = self.app.export_warm_up
+        if warm_up is None or not warm_up.done:
+            return  # the app makes the cursor's year ready once it has loaded the PDF stack
+        if self._rest_timer is not None:
+            self._rest_timer.stop()
+        self._rest_timer = self.set_timer(REST_SECONDS, self._prepare_year_rested_on)
+
+    _rest_timer = None
+
+    def _prepare_year_rested_on(self) -> None:
+        self._rest_timer = None
+        if self.app.screen is self and self.selected_year() is not None:
+            self.app.year_screens.prepare(self.selected_year())
 
     def action_new_year(self) -> None:
         """Start the year after the last one: with the measures' plans copied, or empty."""
