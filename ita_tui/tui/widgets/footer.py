@@ -67,7 +67,7 @@ class ItaFooter(Widget):
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
 
     def _bindings_changed(self, screen) -> None:
-        if screen is self.screen and self._keys(screen) != (self._drawn or ((),))[0]:
+        if screen is self.screen and (self._drawn is None or self._keys(screen) != self._drawn[0]):
             self.refresh()
 
     def _keys(self, screen) -> tuple:
